@@ -1,0 +1,16 @@
+package dev.quiver.sql.security;
+
+/**
+ * The one privilege check every statement passes through at analysis, before any row is touched.
+ * {@link AllowAllAccessControl} until the privileges issue fills in the real checks; each method throws a
+ * {@link dev.quiver.common.QuiverException} with MySQL's denial errno (1142, 1143, 1044, 1227).
+ */
+public interface AccessControl
+{
+    /** May the identity use (or see) this database: USE, COM_INIT_DB, SHOW DATABASES. */
+    void checkCanAccessDatabase(Identity identity, String database);
+
+    void checkCanCreateDatabase(Identity identity, String database);
+
+    void checkCanDropDatabase(Identity identity, String database);
+}

@@ -1,0 +1,21 @@
+package dev.quiver.sql.security;
+
+/** Allows everything: the access control of the single-account server until users and grants land. */
+public final class AllowAllAccessControl
+        implements AccessControl
+{
+    @Override
+    public void checkCanAccessDatabase(Identity identity, String database)
+    {
+    }
+
+    @Override
+    public void checkCanCreateDatabase(Identity identity, String database)
+    {
+    }
+
+    @Override
+    public void checkCanDropDatabase(Identity identity, String database)
+    {
+    }
+}

@@ -1,0 +1,43 @@
+package dev.quiver.wire.spi;
+
+import java.util.List;
+
+/**
+ * The seam between the MySQL protocol and whatever executes statements. The wire module calls it from a
+ * command thread (never the event loop), one command at a time per connection. Implementations report
+ * client-visible failures by throwing {@link dev.quiver.common.QuiverException}; the wire layer turns them
+ * into ERR packets. Anything else thrown is treated as an internal error.
+ */
+public interface QueryHandler
+{
+    /** Called once a client has authenticated; the returned session lives until {@link #closeSession}. */
+    HandlerSession openSession(ConnectionInfo connection);
+
+    /**
+     * Runs the text of one COM_QUERY. With multi-statements enabled the text may hold several statements;
+     * the handler reports each result to the sink in order and stops at the first error (thrown).
+     */
+    void query(HandlerSession session, String sql, ResultSink sink);
+
+    /** COM_INIT_DB and the database of CONNECT_WITH_DB: like {@code USE db}. */
+    void initDatabase(HandlerSession session, String database);
+
+    /** COM_FIELD_LIST: the columns of a table (deprecated by MySQL, still sent by old clients). */
+    List<ColumnDescriptor> fieldList(HandlerSession session, String table, String wildcard);
+
+    /** COM_STMT_PREPARE: checks the statement and reports its parameter count and result columns. */
+    PreparedStatementInfo prepare(HandlerSession session, String sql);
+
+    /**
+     * COM_STMT_EXECUTE: runs a statement prepared earlier with the given parameter values. Values are
+     * {@code null}, {@link Long}, {@link java.math.BigInteger} (unsigned BIGINT), {@link Double},
+     * {@link Float}, {@link java.math.BigDecimal}, {@link String}, {@code byte[]},
+     * {@link java.time.LocalDate}, {@link java.time.LocalDateTime} or {@link java.time.Duration}.
+     */
+    void execute(HandlerSession session, PreparedStatementInfo statement, List<Object> parameters, ResultSink sink);
+
+    /** COM_RESET_CONNECTION: session variables, user variables and prepared state go back to defaults. */
+    void resetSession(HandlerSession session);
+
+    void closeSession(HandlerSession session);
+}
