@@ -14,6 +14,8 @@ public enum ErrorCode
 {
     ER_CON_COUNT_ERROR(1040, "08004", "Too many connections"),
     ER_HANDSHAKE_ERROR(1043, "08S01", "Bad handshake"),
+    ER_NOT_SUPPORTED_AUTH_MODE(1251, "08004", "Client does not support authentication protocol requested by server; consider upgrading MySQL client"),
+    ER_MALFORMED_PACKET(1835, "HY000", "Malformed communication packet."),
     ER_DBACCESS_DENIED_ERROR(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'"),
     ER_ACCESS_DENIED_ERROR(1045, "28000", "Access denied for user '%s'@'%s' (using password: %s)"),
     ER_NO_DB_ERROR(1046, "3D000", "No database selected"),
@@ -163,6 +165,7 @@ public enum ErrorCode
     ER_INVALID_VECTOR_TEXT(8503, "22000", "Invalid vector value for column '%s': %s"),
     ER_STORAGE_IO(8504, "HY000", "Storage I/O error: %s"),
     ER_STORAGE_CORRUPT(8505, "HY000", "Storage file is corrupt: %s"),
+    ER_NO_DEFAULT_FOR_FIELD(1364, "HY000", "Field '%s' doesn't have a default value"),
     ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s");
 
     private final int vendorCode;

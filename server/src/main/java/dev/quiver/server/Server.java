@@ -1,0 +1,120 @@
+package dev.quiver.server;
+
+import dev.quiver.sql.EngineConfig;
+import dev.quiver.sql.QueryEngine;
+import dev.quiver.sql.security.AllowAllAccessControl;
+import dev.quiver.storage.StorageEngine;
+import dev.quiver.storage.memory.InMemoryStorageEngine;
+import dev.quiver.wire.MySqlServer;
+import dev.quiver.wire.WireConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The composition root: builds the storage engine, the SQL engine and the protocol server through their
+ * constructors, starts them in order and closes them in reverse. Nothing else constructs engines.
+ */
+public final class Server
+        implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    /** Databases a fresh data directory holds: seekdb's default {@code test}, and {@code mysql}. */
+    static final List<String> INITIAL_DATABASES = List.of("mysql", "test");
+
+    private final ServerConfig config;
+    private final DataDirectory dataDirectory;
+    private final StorageEngine storage;
+    private final MySqlServer wire;
+
+    private Server(ServerConfig config, DataDirectory dataDirectory, StorageEngine storage, MySqlServer wire)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
+        this.storage = requireNonNull(storage, "storage is null");
+        this.wire = requireNonNull(wire, "wire is null");
+    }
+
+    /** Opens the data directory, checks the root password rules, and starts listening. */
+    public static Server start(ServerConfig config)
+            throws IOException, StartupException
+    {
+        DataDirectory dataDirectory = DataDirectory.open(config.dataDirectory());
+        StorageEngine storage = null;
+        try {
+            RootAccount root = RootAccount.establish(dataDirectory, config.rootPassword());
+            root.checkBindAddress(config.bindAddress());
+
+            storage = new InMemoryStorageEngine();
+            createInitialDatabases(storage);
+
+            WireConfig wireConfig = WireConfig.defaults()
+                    .withBindAddress(config.bindAddress())
+                    .withPort(config.port())
+                    .withServerVersion(config.serverVersion());
+            EngineConfig engineConfig = EngineConfig.defaults()
+                    .withServerVersion(config.serverVersion())
+                    .withMaxAllowedPacket(wireConfig.maxAllowedPacket())
+                    .withPort(config.port())
+                    .withDataDirectory(dataDirectory.path().toString());
+            QueryEngine queryEngine = new QueryEngine(storage, new AllowAllAccessControl(), engineConfig);
+            MySqlServer wire = new MySqlServer(wireConfig, new SqlQueryHandler(queryEngine), root);
+            wire.start();
+            return new Server(config, dataDirectory, storage, wire);
+        }
+        catch (IOException | StartupException | RuntimeException ex) {
+            if (storage != null) {
+                storage.close();
+            }
+            dataDirectory.close();
+            throw ex;
+        }
+    }
+
+    private static void createInitialDatabases(StorageEngine storage)
+    {
+        if (!storage.listDatabases().isEmpty()) {
+            return;
+        }
+        for (String each : INITIAL_DATABASES) {
+            storage.createDatabase(each);
+        }
+    }
+
+    public InetSocketAddress address()
+    {
+        return wire.localAddress();
+    }
+
+    public ServerConfig config()
+    {
+        return config;
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            wire.close();
+        }
+        finally {
+            try {
+                storage.close();
+            }
+            finally {
+                try {
+                    dataDirectory.close();
+                }
+                catch (IOException ex) {
+                    LOG.warn("could not release the data directory lock", ex);
+                }
+            }
+        }
+    }
+}
