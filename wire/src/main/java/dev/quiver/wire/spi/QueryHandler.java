@@ -40,4 +40,17 @@ public interface QueryHandler
     void resetSession(HandlerSession session);
 
     void closeSession(HandlerSession session);
+
+    /**
+     * COM_STMT_CLOSE, COM_RESET_CONNECTION and the end of the connection: the wire layer forgets the
+     * statement; the handler may release what {@link PreparedStatementInfo#handle()} holds. Default: nothing.
+     */
+    default void closeStatement(HandlerSession session, PreparedStatementInfo statement) {}
+
+    /**
+     * COM_SET_OPTION switched CLIENT_MULTI_STATEMENTS on or off for this connection (the initial value is
+     * {@link ConnectionInfo#multiStatements()}). A handler that honours multi-statements must track this;
+     * the default does nothing.
+     */
+    default void setMultiStatements(HandlerSession session, boolean enabled) {}
 }

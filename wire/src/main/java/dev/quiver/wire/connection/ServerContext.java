@@ -1,0 +1,105 @@
+package dev.quiver.wire.connection;
+
+import dev.quiver.wire.spi.CredentialStore;
+import dev.quiver.wire.spi.QueryHandler;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What every connection of one server shares: the handler and credential store, where commands run, the
+ * limits, and the counters COM_STATISTICS reports. Thread-safe.
+ */
+public final class ServerContext
+{
+    private final QueryHandler handler;
+    private final CredentialStore credentials;
+    private final Executor commandExecutor;
+    private final String serverVersion;
+    private final int characterSet;
+    private final int maxConnections;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicLong questions = new AtomicLong();
+
+    public ServerContext(QueryHandler handler, CredentialStore credentials, Executor commandExecutor, String serverVersion, int characterSet, int maxConnections)
+    {
+        this.handler = requireNonNull(handler, "handler is null");
+        this.credentials = requireNonNull(credentials, "credentials is null");
+        this.commandExecutor = requireNonNull(commandExecutor, "commandExecutor is null");
+        this.serverVersion = requireNonNull(serverVersion, "serverVersion is null");
+        this.characterSet = characterSet;
+        this.maxConnections = maxConnections;
+    }
+
+    QueryHandler handler()
+    {
+        return handler;
+    }
+
+    CredentialStore credentials()
+    {
+        return credentials;
+    }
+
+    Executor commandExecutor()
+    {
+        return commandExecutor;
+    }
+
+    String serverVersion()
+    {
+        return serverVersion;
+    }
+
+    int characterSet()
+    {
+        return characterSet;
+    }
+
+    /** Connection ids fit the handshake's {@code int<4>}; they start at 1 and wrap. */
+    long nextConnectionId()
+    {
+        return (connectionIds.incrementAndGet() - 1) % 0xFFFF_FFFFL + 1;
+    }
+
+    /** Admits one more connection, or refuses it when {@code maxConnections} are open. */
+    boolean tryOpenConnection()
+    {
+        if (openConnections.incrementAndGet() > maxConnections) {
+            openConnections.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    void connectionClosed()
+    {
+        openConnections.decrementAndGet();
+    }
+
+    public int openConnections()
+    {
+        return openConnections.get();
+    }
+
+    void countQuestion()
+    {
+        questions.incrementAndGet();
+    }
+
+    /** The text of COM_STATISTICS, in MySQL's layout. */
+    String statistics()
+    {
+        long uptime = (System.nanoTime() - startNanos) / 1_000_000_000L;
+        long questionCount = questions.get();
+        double perSecond = uptime == 0 ? 0 : (double) questionCount / uptime;
+        return String.format(java.util.Locale.ROOT,
+                "Uptime: %d  Threads: %d  Questions: %d  Slow queries: 0  Opens: 0  Flush tables: 0  Open tables: 0  Queries per second avg: %.3f",
+                uptime, openConnections.get(), questionCount, perSecond);
+    }
+}
