@@ -95,7 +95,7 @@ public record JsonPath(List<Step> steps)
                 try {
                     steps.add(new Element(Integer.parseInt(index)));
                 }
-                catch (NumberFormatException | IllegalArgumentException e) {
+                catch (IllegalArgumentException e) {
                     throw new QuiverException(ErrorCode.ER_INVALID_JSON_PATH, i + 1);
                 }
                 i = end + 1;

@@ -3,9 +3,15 @@ package dev.quiver.storage.memory;
 import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
 import dev.quiver.storage.StorageEngine;
+import dev.quiver.storage.Table;
+import dev.quiver.storage.catalog.TableDefinition;
 
 import java.util.List;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The reference engine: everything in memory, nothing durable. It defines the expected behaviour for the
@@ -14,12 +20,14 @@ import java.util.concurrent.ConcurrentSkipListSet;
 public final class InMemoryStorageEngine
         implements StorageEngine
 {
-    private final ConcurrentSkipListSet<String> databases = new ConcurrentSkipListSet<>();
+    private final ReentrantLock catalogLock = new ReentrantLock();
+    private final ConcurrentSkipListMap<String, ConcurrentSkipListMap<String, MemoryTable>> databases = new ConcurrentSkipListMap<>();
 
     @Override
     public void createDatabase(String name)
     {
-        if (!databases.add(name)) {
+        requireNonNull(name, "name is null");
+        if (databases.putIfAbsent(name, new ConcurrentSkipListMap<>()) != null) {
             throw new QuiverException(ErrorCode.ER_DB_CREATE_EXISTS, name);
         }
     }
@@ -27,21 +35,99 @@ public final class InMemoryStorageEngine
     @Override
     public void dropDatabase(String name)
     {
-        if (!databases.remove(name)) {
-            throw new QuiverException(ErrorCode.ER_DB_DROP_EXISTS, name);
+        requireNonNull(name, "name is null");
+        catalogLock.lock();
+        try {
+            Map<String, MemoryTable> tables = databases.remove(name);
+            if (tables == null) {
+                throw new QuiverException(ErrorCode.ER_DB_DROP_EXISTS, name);
+            }
+            tables.values().forEach(MemoryTable::markDropped);
+        }
+        finally {
+            catalogLock.unlock();
         }
     }
 
     @Override
     public boolean databaseExists(String name)
     {
-        return databases.contains(name);
+        return databases.containsKey(name);
     }
 
     @Override
     public List<String> listDatabases()
     {
-        return List.copyOf(databases);
+        return List.copyOf(databases.keySet());
+    }
+
+    @Override
+    public void createTable(String database, TableDefinition definition)
+    {
+        requireNonNull(definition, "definition is null");
+        catalogLock.lock();
+        try {
+            ConcurrentSkipListMap<String, MemoryTable> tables = tables(database);
+            if (tables.containsKey(definition.name())) {
+                throw new QuiverException(ErrorCode.ER_TABLE_EXISTS_ERROR, definition.name());
+            }
+            tables.put(definition.name(), new MemoryTable(database, definition, StatementSink.NONE));
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    @Override
+    public void dropTable(String database, String table)
+    {
+        requireNonNull(table, "table is null");
+        catalogLock.lock();
+        try {
+            ConcurrentSkipListMap<String, MemoryTable> tables = databases.get(requireNonNull(database, "database is null"));
+            MemoryTable removed = tables == null ? null : tables.remove(table);
+            if (removed == null) {
+                throw new QuiverException(ErrorCode.ER_BAD_TABLE_ERROR, database + "." + table);
+            }
+            removed.markDropped();
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean tableExists(String database, String table)
+    {
+        Map<String, MemoryTable> tables = databases.get(requireNonNull(database, "database is null"));
+        return tables != null && tables.containsKey(requireNonNull(table, "table is null"));
+    }
+
+    @Override
+    public List<String> listTables(String database)
+    {
+        return List.copyOf(tables(database).keySet());
+    }
+
+    @Override
+    public Table table(String database, String table)
+    {
+        requireNonNull(table, "table is null");
+        Map<String, MemoryTable> tables = databases.get(requireNonNull(database, "database is null"));
+        MemoryTable result = tables == null ? null : tables.get(table);
+        if (result == null) {
+            throw new QuiverException(ErrorCode.ER_NO_SUCH_TABLE, database, table);
+        }
+        return result;
+    }
+
+    private ConcurrentSkipListMap<String, MemoryTable> tables(String database)
+    {
+        ConcurrentSkipListMap<String, MemoryTable> tables = databases.get(requireNonNull(database, "database is null"));
+        if (tables == null) {
+            throw new QuiverException(ErrorCode.ER_BAD_DB_ERROR, database);
+        }
+        return tables;
     }
 
     @Override

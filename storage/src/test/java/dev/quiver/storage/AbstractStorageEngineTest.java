@@ -1,0 +1,649 @@
+package dev.quiver.storage;
+
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
+import dev.quiver.storage.catalog.ColumnDefinition;
+import dev.quiver.storage.catalog.ColumnType;
+import dev.quiver.storage.catalog.ColumnType.IntegerWidth;
+import dev.quiver.storage.catalog.IndexDefinition;
+import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.filter.Filter;
+import dev.quiver.storage.filter.Filter.Field;
+import dev.quiver.storage.json.JsonParser;
+import dev.quiver.storage.row.Row;
+import dev.quiver.storage.row.Value;
+import dev.quiver.storage.table.ConflictPolicy;
+import dev.quiver.storage.table.RowOutcome;
+import dev.quiver.storage.table.ScanRequest;
+import dev.quiver.storage.table.SortKey;
+import dev.quiver.storage.table.UpdateResult;
+import dev.quiver.storage.table.WriteRequest;
+import dev.quiver.storage.table.WriteResult;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract every {@link StorageEngine} passes. Subclasses create the engine; durable engines also override
+ * {@link #restart(StorageEngine)} to close and reopen it, so that every "after restart" check below proves
+ * durability (for the in-memory engine a restart is the identity).
+ */
+public abstract class AbstractStorageEngineTest
+{
+    protected static final String DB = "db";
+
+    protected StorageEngine engine;
+
+    /** A fresh, empty engine. */
+    protected abstract StorageEngine createEngine();
+
+    /** Closes and reopens a durable engine on the same data; the in-memory engine returns itself. */
+    protected StorageEngine restart(StorageEngine current)
+    {
+        return current;
+    }
+
+    @BeforeEach
+    void setUpEngine()
+    {
+        engine = createEngine();
+        engine.createDatabase(DB);
+    }
+
+    @AfterEach
+    void tearDownEngine()
+    {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    protected void restart()
+    {
+        engine = restart(engine);
+    }
+
+    // ---------------------------------------------------------------- catalog
+
+    @Test
+    public void testDatabases()
+    {
+        engine.createDatabase("other");
+        assertThat(engine.listDatabases()).containsExactly("db", "other");
+        assertFails(ErrorCode.ER_DB_CREATE_EXISTS, () -> engine.createDatabase("other"));
+        assertThat(engine.databaseExists("other")).isTrue();
+        assertThat(engine.databaseExists("Other")).isFalse();
+        restart();
+        assertThat(engine.listDatabases()).containsExactly("db", "other");
+        engine.dropDatabase("other");
+        assertFails(ErrorCode.ER_DB_DROP_EXISTS, () -> engine.dropDatabase("other"));
+        restart();
+        assertThat(engine.listDatabases()).containsExactly("db");
+    }
+
+    @Test
+    public void testTables()
+    {
+        engine.createTable(DB, docsTable("t2"));
+        engine.createTable(DB, docsTable("t1"));
+        assertThat(engine.listTables(DB)).containsExactly("t1", "t2");
+        assertFails(ErrorCode.ER_TABLE_EXISTS_ERROR, () -> engine.createTable(DB, docsTable("t1")));
+        assertFails(ErrorCode.ER_BAD_DB_ERROR, () -> engine.createTable("nope", docsTable("t1")));
+        assertFails(ErrorCode.ER_BAD_DB_ERROR, () -> engine.listTables("nope"));
+        assertFails(ErrorCode.ER_NO_SUCH_TABLE, () -> engine.table(DB, "t3"));
+        assertThat(engine.tableExists(DB, "t1")).isTrue();
+        assertThat(engine.tableExists(DB, "T1")).isFalse();
+        restart();
+        assertThat(engine.listTables(DB)).containsExactly("t1", "t2");
+        assertThat(engine.table(DB, "t1").definition()).isEqualTo(docsTable("t1"));
+        engine.dropTable(DB, "t1");
+        assertFails(ErrorCode.ER_BAD_TABLE_ERROR, () -> engine.dropTable(DB, "t1"));
+        restart();
+        assertThat(engine.listTables(DB)).containsExactly("t2");
+    }
+
+    @Test
+    public void testDropDatabaseDropsTablesAndInvalidatesHandles()
+    {
+        engine.createDatabase("gone");
+        engine.createTable("gone", docsTable("t"));
+        Table handle = engine.table("gone", "t");
+        insert(handle, row(1, "a"));
+        engine.dropDatabase("gone");
+        assertFails(ErrorCode.ER_NO_SUCH_TABLE, () -> handle.count(Filter.ALL));
+        engine.createDatabase("gone");
+        assertThat(engine.listTables("gone")).isEmpty();
+        engine.createTable("gone", docsTable("t"));
+        assertThat(engine.table("gone", "t").count(Filter.ALL)).isZero();
+    }
+
+    @Test
+    public void testDefinitionValidation()
+    {
+        ColumnDefinition id = ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(IntegerWidth.INT));
+        assertFails(ErrorCode.ER_DUP_FIELDNAME, () -> new TableDefinition("t", List.of(id, ColumnDefinition.nullable("ID", ColumnType.StringType.text())), List.of()));
+        assertFails(ErrorCode.ER_KEY_COLUMN_DOES_NOT_EXITS, () -> new TableDefinition("t", List.of(id), List.of(IndexDefinition.primaryKey("nope"))));
+        assertFails(ErrorCode.ER_MULTIPLE_PRI_KEY, () -> new TableDefinition("t", List.of(id),
+                List.of(IndexDefinition.primaryKey("id"), IndexDefinition.primaryKey("id"))));
+        assertFails(ErrorCode.ER_DUP_KEYNAME, () -> new TableDefinition("t", List.of(id),
+                List.of(IndexDefinition.unique("k", "id"), IndexDefinition.index("K", "id"))));
+        assertFails(ErrorCode.ER_WRONG_AUTO_KEY, () -> new TableDefinition("t", List.of(id.withAutoIncrement()), List.of()));
+        assertFails(ErrorCode.ER_TABLE_MUST_HAVE_COLUMNS, () -> new TableDefinition("t", List.of(), List.of()));
+        TableDefinition nullablePk = new TableDefinition("t", List.of(ColumnDefinition.nullable("id", ColumnType.IntegerType.signed(IntegerWidth.INT))),
+                List.of(IndexDefinition.primaryKey("id")));
+        assertThat(nullablePk.columns().get(0).nullable()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Test
+    public void testInsertDefaultsAndAutoIncrement()
+    {
+        TableDefinition definition = new TableDefinition("auto", List.of(
+                ColumnDefinition.notNull("id", ColumnType.IntegerType.unsigned(IntegerWidth.BIGINT)).withAutoIncrement(),
+                ColumnDefinition.notNull("name", ColumnType.StringType.varchar(10)).withDefault(Value.of("anon")),
+                ColumnDefinition.nullable("note", ColumnType.StringType.text())),
+                List.of(IndexDefinition.primaryKey("id")));
+        engine.createTable(DB, definition);
+        Table table = engine.table(DB, "auto");
+        WriteResult result = table.write(new WriteRequest(List.of("note"), List.of(List.of(Value.of("x")), List.of(Value.NULL)), ConflictPolicy.ERROR));
+        assertThat(result.outcomes()).containsExactly(
+                new RowOutcome.Inserted(Row.of(Value.of(1), Value.of("anon"), Value.of("x"))),
+                new RowOutcome.Inserted(Row.of(Value.of(2), Value.of("anon"), Value.NULL)));
+        assertThat(result.firstGeneratedId()).hasValue(1);
+        assertThat(result.affectedRows()).isEqualTo(2);
+        WriteResult explicit = table.write(new WriteRequest(List.of("id", "name"), List.of(List.of(Value.of(10), Value.of("ten"))), ConflictPolicy.ERROR));
+        assertThat(explicit.firstGeneratedId()).isEmpty();
+        restart();
+        table = engine.table(DB, "auto");
+        WriteResult next = table.write(new WriteRequest(List.of("id", "name"), List.of(List.of(Value.of(0), Value.of("eleven"))), ConflictPolicy.ERROR));
+        assertThat(next.firstGeneratedId()).hasValue(11);
+        assertThat(table.get(List.of(List.of(Value.of(11))))).containsExactly(Optional.of(Row.of(Value.of(11), Value.of("eleven"), Value.NULL)));
+        table.truncate();
+        assertThat(table.count(Filter.ALL)).isZero();
+        WriteResult afterTruncate = table.write(new WriteRequest(List.of("name"), List.of(List.of(Value.of("one"))), ConflictPolicy.ERROR));
+        assertThat(afterTruncate.firstGeneratedId()).hasValue(1);
+    }
+
+    @Test
+    public void testDuplicateKeyErrorIsAtomicAndNamesTheKey()
+    {
+        Table table = docs();
+        insert(table, row(1, "a"));
+        assertThatThrownBy(() -> insert(table, row(2, "b"), row(3, "c"), row(1, "d")))
+                .isInstanceOfSatisfying(QuiverException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.ER_DUP_ENTRY);
+                    assertThat(e.getMessage()).isEqualTo("Duplicate entry '1' for key 'PRIMARY'");
+                });
+        assertThat(table.count(Filter.ALL)).isEqualTo(1);
+        // duplicates inside one statement collide too
+        assertFails(ErrorCode.ER_DUP_ENTRY, () -> insert(table, row(5, "x"), row(5, "y")));
+        restart();
+        assertThat(engine.table(DB, "docs").scan(ScanRequest.all()).toList()).containsExactly(row(1, "a"));
+    }
+
+    @Test
+    public void testFirstViolatedKeyIsReported()
+    {
+        Table table = docs();
+        insert(table, row(1, "a"), row(2, "b"));
+        assertThatThrownBy(() -> insert(table, row(1, "b")))
+                .hasMessage("Duplicate entry '1' for key 'PRIMARY'");
+        assertThatThrownBy(() -> insert(table, row(3, "B ")))
+                .hasMessage("Duplicate entry 'B ' for key 'uk_name'");
+    }
+
+    @Test
+    public void testUniqueKeyUsesGeneralCiCollation()
+    {
+        Table table = docs();
+        insert(table, row(1, "docs"));
+        assertFails(ErrorCode.ER_DUP_ENTRY, () -> insert(table, row(2, "Docs")));
+        assertFails(ErrorCode.ER_DUP_ENTRY, () -> insert(table, row(3, "DOCS   ")));
+        assertFails(ErrorCode.ER_DUP_ENTRY, () -> insert(table, row(4, "dócs")));
+        insert(table, row(5, " docs"));
+        assertThat(table.scan(ScanRequest.where(Filter.equal("name", Value.of("DOCS")))).toList()).containsExactly(row(1, "docs"));
+    }
+
+    @Test
+    public void testTextPrimaryKeyCollationAndBinaryKeyBytes()
+    {
+        engine.createTable(DB, new TableDefinition("k", List.of(
+                ColumnDefinition.notNull("id", ColumnType.StringType.varchar(32)),
+                ColumnDefinition.nullable("v", ColumnType.IntegerType.signed(IntegerWidth.INT))),
+                List.of(IndexDefinition.primaryKey("id"))));
+        engine.createTable(DB, new TableDefinition("b", List.of(
+                ColumnDefinition.notNull("_id", ColumnType.BinaryType.varbinary(512)),
+                ColumnDefinition.nullable("v", ColumnType.IntegerType.signed(IntegerWidth.INT))),
+                List.of(IndexDefinition.primaryKey("_id"))));
+        Table text = engine.table(DB, "k");
+        text.write(new WriteRequest(List.of("id", "v"), List.of(List.of(Value.of("Key"), Value.of(1))), ConflictPolicy.ERROR));
+        assertThat(text.get(List.of(List.of(Value.of("kEY ")), List.of(Value.of("other")))))
+                .containsExactly(Optional.of(Row.of(Value.of("Key"), Value.of(1))), Optional.empty());
+        Table binary = engine.table(DB, "b");
+        binary.write(new WriteRequest(List.of("_id", "v"), List.of(List.of(Value.of("Key"), Value.of(1)), List.of(Value.of("key"), Value.of(2))), ConflictPolicy.ERROR));
+        assertThat(binary.count(Filter.ALL)).isEqualTo(2);
+        assertThat(binary.get(List.of(List.of(Value.of("key".getBytes(java.nio.charset.StandardCharsets.UTF_8))))))
+                .containsExactly(Optional.of(Row.of(Value.of("key".getBytes(java.nio.charset.StandardCharsets.UTF_8)), Value.of(2))));
+    }
+
+    @Test
+    public void testNullsInUniqueKeyDoNotConflict()
+    {
+        Table table = docs();
+        insert(table, Row.of(Value.of(1), Value.NULL), Row.of(Value.of(2), Value.NULL));
+        assertThat(table.count(new Filter.IsNull(Field.column("name")))).isEqualTo(2);
+    }
+
+    @Test
+    public void testIgnorePolicy()
+    {
+        Table table = docs();
+        insert(table, row(1, "a"));
+        WriteResult result = table.write(request(ConflictPolicy.IGNORE, row(1, "z"), row(2, "A"), row(3, "c")));
+        assertThat(result.outcomes()).containsExactly(
+                new RowOutcome.Ignored("PRIMARY", "1"),
+                new RowOutcome.Ignored("uk_name", "A"),
+                new RowOutcome.Inserted(row(3, "c")));
+        assertThat(result.affectedRows()).isEqualTo(1);
+    }
+
+    @Test
+    public void testUpdatePolicyIsOnDuplicateKeyUpdate()
+    {
+        Table table = counters();
+        ConflictPolicy increment = ConflictPolicy.update((existing, proposed) ->
+                existing.with(1, Value.of(((Value.IntegerValue) existing.get(1)).value() + ((Value.IntegerValue) proposed.get(1)).value())));
+        WriteResult first = table.write(counterRequest(increment, "x", 1));
+        assertThat(first.outcomes()).containsExactly(new RowOutcome.Inserted(counter("x", 1)));
+        WriteResult second = table.write(counterRequest(increment, "X", 5));
+        assertThat(second.outcomes()).containsExactly(new RowOutcome.Updated(counter("x", 1), counter("x", 6)));
+        assertThat(second.affectedRows()).isEqualTo(2);
+        WriteResult third = table.write(counterRequest(increment, "x", 0));
+        assertThat(third.outcomes()).containsExactly(new RowOutcome.Unchanged(counter("x", 6)));
+        assertThat(third.affectedRows()).isZero();
+        restart();
+        assertThat(engine.table(DB, "counters").get(List.of(List.of(Value.of("x"))))).containsExactly(Optional.of(counter("x", 6)));
+    }
+
+    @Test
+    public void testUpdatePolicyCollisionFailsWholeStatement()
+    {
+        Table table = docs();
+        insert(table, row(1, "a"), row(2, "b"));
+        ConflictPolicy renameToB = ConflictPolicy.update((existing, proposed) -> existing.with(1, Value.of("b")));
+        assertThatThrownBy(() -> table.write(request(renameToB, row(3, "c"), row(1, "zzz"))))
+                .isInstanceOfSatisfying(QuiverException.class, e -> assertThat(e.getMessage()).isEqualTo("Duplicate entry 'b' for key 'uk_name'"));
+        assertThat(table.scan(ScanRequest.all()).toList()).containsExactly(row(1, "a"), row(2, "b"));
+    }
+
+    @Test
+    public void testReplaceDeletesEveryConflictingRow()
+    {
+        Table table = docs();
+        insert(table, row(1, "a"), row(2, "b"), row(3, "c"));
+        WriteResult result = table.write(request(ConflictPolicy.REPLACE, row(1, "b"), row(4, "d"), row(3, "C")));
+        assertThat(result.outcomes()).containsExactly(
+                new RowOutcome.Replaced(row(1, "b"), 2),
+                new RowOutcome.Inserted(row(4, "d")),
+                new RowOutcome.Replaced(row(3, "C"), 1));
+        assertThat(result.affectedRows()).isEqualTo(3 + 1 + 2);
+        restart();
+        assertThat(engine.table(DB, "docs").scan(ScanRequest.all()).toList()).containsExactly(row(1, "b"), row(3, "C"), row(4, "d"));
+    }
+
+    @Test
+    public void testBadValuesAreRejectedWithMySqlNumbers()
+    {
+        engine.createTable(DB, allTypesTable());
+        Table table = engine.table(DB, "types");
+        assertFails(ErrorCode.ER_BAD_NULL_ERROR, () -> writeOne(table, "id", Value.NULL));
+        assertFails(ErrorCode.ER_WARN_DATA_OUT_OF_RANGE, () -> writeOne(table, "c_tiny", Value.of(128)));
+        assertFails(ErrorCode.ER_WARN_DATA_OUT_OF_RANGE, () -> writeOne(table, "c_ubig", Value.of(-1)));
+        assertFails(ErrorCode.ER_WARN_DATA_OUT_OF_RANGE, () -> writeOne(table, "c_dec", Value.of(new BigDecimal("1000.00"))));
+        assertFails(ErrorCode.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD, () -> writeOne(table, "c_int", Value.of("abc")));
+        assertFails(ErrorCode.ER_DATA_TOO_LONG, () -> writeOne(table, "c_varchar", Value.of("x".repeat(11))));
+        assertFails(ErrorCode.ER_DATA_TOO_LONG, () -> writeOne(table, "c_varbinary", Value.of(new byte[5])));
+        assertFails(ErrorCode.ER_VECTOR_DIMENSION_MISMATCH, () -> writeOne(table, "c_vector", Value.of(new float[] {1, 2})));
+        assertFails(ErrorCode.ER_INVALID_VECTOR_TEXT, () -> writeOne(table, "c_vector", Value.of("[1,x,3]")));
+        assertFails(ErrorCode.ER_TRUNCATED_WRONG_VALUE, () -> writeOne(table, "c_date", Value.of("not a date")));
+        assertFails(ErrorCode.ER_BAD_FIELD_ERROR, () -> writeOne(table, "nope", Value.of(1)));
+        assertThatThrownBy(() -> writeOne(table, "c_json", Value.of("{\"a\": ")))
+                .isInstanceOfSatisfying(QuiverException.class, e -> {
+                    assertThat(e.vendorCode()).isEqualTo(3140);
+                    assertThat(e.getMessage()).isEqualTo("Invalid JSON text: \"Invalid value.\" at position 6 in value for column 'types.c_json'.");
+                });
+        // a bad second row leaves the first one unapplied
+        assertFails(ErrorCode.ER_WARN_DATA_OUT_OF_RANGE, () -> table.write(new WriteRequest(List.of("id", "c_tiny"),
+                List.of(List.of(Value.of(1), Value.of(1)), List.of(Value.of(2), Value.of(1000))), ConflictPolicy.ERROR)));
+        assertThatThrownBy(() -> table.write(new WriteRequest(List.of("id", "c_tiny"),
+                List.of(List.of(Value.of(1), Value.of(1)), List.of(Value.of(2), Value.of(1000))), ConflictPolicy.ERROR)))
+                .hasMessage("Out of range value for column 'c_tiny' at row 2");
+        assertThat(table.count(Filter.ALL)).isZero();
+        TableDefinition noDefault = new TableDefinition("nd", List.of(ColumnDefinition.notNull("a", ColumnType.IntegerType.signed(IntegerWidth.INT)),
+                ColumnDefinition.nullable("b", ColumnType.IntegerType.signed(IntegerWidth.INT))), List.of());
+        engine.createTable(DB, noDefault);
+        assertFails(ErrorCode.ER_NO_DEFAULT_FOR_FIELD, () -> engine.table(DB, "nd").write(new WriteRequest(List.of("b"), List.of(List.of(Value.of(1))), ConflictPolicy.ERROR)));
+    }
+
+    @Test
+    public void testEveryColumnTypeRoundTrips()
+            throws Exception
+    {
+        engine.createTable(DB, allTypesTable());
+        Table table = engine.table(DB, "types");
+        float[] big = new float[ColumnType.MAX_VECTOR_DIMENSIONS];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = i * 0.5f;
+        }
+        List<String> columns = allTypesTable().columns().stream().map(ColumnDefinition::name).toList();
+        List<Value> input = List.of(Value.of(1), Value.of(-128), Value.of(1), Value.IntegerValue.unsignedOf(-1L), Value.of(Integer.MIN_VALUE),
+                Value.of(1.25), Value.of(Math.PI), Value.of(new BigDecimal("123.456")), Value.of("pad  "), Value.of("Hello"), Value.of("a text"),
+                Value.of("long text ü"), Value.of("str"), Value.of("ab"), Value.of(new byte[] {1, 2, 3}), Value.of(new byte[] {(byte) 0xff}),
+                Value.of("{\"b\": [1, 2.5, \"x\"], \"a\": null}"), Value.of("[1, 2, 3.5]"), Value.of(big), Value.of("2024-02-29"),
+                Value.of("2024-02-29 13:14:15.123456"), Value.of("2038-01-19 03:14:07.7"));
+        table.write(new WriteRequest(columns, List.of(input), ConflictPolicy.ERROR));
+        List<Value> expected = List.of(Value.of(1), Value.of(-128), Value.of(1), Value.IntegerValue.unsignedOf(-1L), Value.of(Integer.MIN_VALUE),
+                Value.of(1.25), Value.of(Math.PI), Value.of(new BigDecimal("123.46")), Value.of("pad"), Value.of("Hello"), Value.of("a text"),
+                Value.of("long text ü"), Value.of("str"), Value.of(new byte[] {'a', 'b', 0, 0}), Value.of(new byte[] {1, 2, 3}), Value.of(new byte[] {(byte) 0xff}),
+                Value.of(JsonParser.parse("{\"a\": null, \"b\": [1, 2.5, \"x\"]}")), Value.of(new float[] {1, 2, 3.5f}), Value.of(big),
+                new Value.DateValue(LocalDate.of(2024, 2, 29)), new Value.DateTimeValue(LocalDateTime.of(2024, 2, 29, 13, 14, 15, 123_000_000)),
+                new Value.DateTimeValue(LocalDateTime.of(2038, 1, 19, 3, 14, 8)));
+        Row expectedRow = new Row(expected);
+        assertThat(table.get(List.of(List.of(Value.of(1))))).containsExactly(Optional.of(expectedRow));
+        assertThat(((Value.JsonValue) expectedRow.get(16)).toSqlText()).isEqualTo("{\"a\": null, \"b\": [1, 2.5, \"x\"]}");
+        restart();
+        Table reopened = engine.table(DB, "types");
+        assertThat(reopened.definition()).isEqualTo(allTypesTable());
+        assertThat(reopened.get(List.of(List.of(Value.of(1))))).containsExactly(Optional.of(expectedRow));
+        // a row of NULLs survives too
+        List<Value> nulls = new ArrayList<>();
+        nulls.add(Value.of(2));
+        for (int i = 1; i < columns.size(); i++) {
+            nulls.add(Value.NULL);
+        }
+        reopened.write(new WriteRequest(columns, List.of(nulls), ConflictPolicy.ERROR));
+        restart();
+        assertThat(engine.table(DB, "types").get(List.of(List.of(Value.of(2))))).containsExactly(Optional.of(new Row(nulls)));
+    }
+
+    // ---------------------------------------------------------------- update, delete
+
+    @Test
+    public void testUpdateByKeyAndByFilter()
+    {
+        Table table = docs();
+        insert(table, row(1, "a"), row(2, "b"), row(3, "c"));
+        UpdateResult byKey = table.update(Filter.equal("id", Value.of(2)), row -> row.with(1, Value.of("B2")));
+        assertThat(byKey).isEqualTo(new UpdateResult(1, 1));
+        UpdateResult unchanged = table.update(Filter.equal("id", Value.of(2)), row -> row.with(1, Value.of("B2")));
+        assertThat(unchanged).isEqualTo(new UpdateResult(1, 0));
+        UpdateResult byRange = table.update(Filter.Range.atLeast(Field.column("id"), Value.of(2)), row -> row.with(1, Value.of(row.get(1).toSqlText() + "!")));
+        assertThat(byRange).isEqualTo(new UpdateResult(2, 2));
+        assertFails(ErrorCode.ER_DUP_ENTRY, () -> table.update(Filter.ALL, row -> row.with(1, Value.of("same"))));
+        assertFails(ErrorCode.ER_BAD_NULL_ERROR, () -> table.update(Filter.ALL, row -> row.with(0, Value.NULL)));
+        restart();
+        assertThat(engine.table(DB, "docs").scan(ScanRequest.all()).toList()).containsExactly(row(1, "a"), row(2, "B2!"), row(3, "c!"));
+    }
+
+    @Test
+    public void testUpdateMovingThePrimaryKey()
+    {
+        Table table = docs();
+        insert(table, row(1, "a"), row(2, "b"));
+        assertFails(ErrorCode.ER_DUP_ENTRY, () -> table.update(Filter.equal("id", Value.of(1)), row -> row.with(0, Value.of(2))));
+        table.update(Filter.equal("id", Value.of(1)), row -> row.with(0, Value.of(10)));
+        assertThat(table.get(List.of(List.of(Value.of(1)), List.of(Value.of(10))))).containsExactly(Optional.empty(), Optional.of(row(10, "a")));
+    }
+
+    @Test
+    public void testDeleteByKeyFilterAndLimit()
+    {
+        Table table = docs();
+        insert(table, row(1, "a"), row(2, "b"), row(3, "c"), row(4, "d"), row(5, "e"));
+        assertThat(table.delete(Filter.equal("id", Value.of(1)))).isEqualTo(1);
+        assertThat(table.delete(Filter.equal("id", Value.of(1)))).isZero();
+        assertThat(table.delete(ScanRequest.where(Filter.ALL).withOrder(SortKey.descending("id")).withLimit(0, 2))).isEqualTo(2);
+        restart();
+        assertThat(engine.table(DB, "docs").scan(ScanRequest.all()).toList()).containsExactly(row(2, "b"), row(3, "c"));
+        assertThat(engine.table(DB, "docs").delete(Filter.ALL)).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Test
+    public void testScanFilterProjectionOrderLimit()
+    {
+        Table table = docs();
+        insert(table, row(3, "c"), row(1, "A"), Row.of(Value.of(4), Value.NULL), row(2, "b"), row(5, "E"));
+        assertThat(table.scan(ScanRequest.all()).toList()).extracting(r -> r.get(0)).containsExactly(Value.of(1), Value.of(2), Value.of(3), Value.of(4), Value.of(5));
+        assertThat(ids(table, Filter.Range.between(Field.column("id"), Value.of(2), Value.of(4)))).containsExactly(2L, 3L, 4L);
+        assertThat(ids(table, Filter.Range.greaterThan(Field.column("name"), Value.of("b")))).containsExactly(3L, 5L);
+        assertThat(ids(table, new Filter.In(Field.column("name"), List.of(Value.of("a"), Value.of("e"), Value.NULL)))).containsExactly(1L, 5L);
+        assertThat(ids(table, Filter.not(new Filter.In(Field.column("name"), List.of(Value.of("a"), Value.NULL))))).isEmpty();
+        assertThat(ids(table, Filter.not(Filter.equal("name", Value.of("a"))))).containsExactly(2L, 3L, 5L);
+        assertThat(ids(table, new Filter.IsNull(Field.column("name")))).containsExactly(4L);
+        assertThat(ids(table, Filter.or(Filter.equal("id", Value.of(1)), Filter.and(Filter.equal("name", Value.of("C")), Filter.equal("id", Value.of(3)))))).containsExactly(1L, 3L);
+        assertThat(ids(table, Filter.equal("id", Value.of("2")))).containsExactly(2L);
+        assertThat(table.scan(ScanRequest.all().withProjection("name", "id").withOrder(SortKey.descending("name")).withLimit(1, 2)).toList())
+                .containsExactly(Row.of(Value.of("c"), Value.of(3)), Row.of(Value.of("b"), Value.of(2)));
+        assertThat(table.scan(ScanRequest.all().withProjection("name").withOrder(SortKey.ascending("name"))).toList())
+                .containsExactly(Row.of(Value.NULL), Row.of(Value.of("A")), Row.of(Value.of("b")), Row.of(Value.of("c")), Row.of(Value.of("E")));
+        assertThat(table.count(Filter.Range.lessThan(Field.column("id"), Value.of(3)))).isEqualTo(2);
+        assertThat(table.count(Filter.ALL)).isEqualTo(5);
+        assertFails(ErrorCode.ER_BAD_FIELD_ERROR, () -> table.count(Filter.equal("nope", Value.of(1))));
+    }
+
+    @Test
+    public void testJsonPathFilters()
+    {
+        engine.createTable(DB, new TableDefinition("coll", List.of(
+                ColumnDefinition.notNull("_id", ColumnType.BinaryType.varbinary(512)),
+                ColumnDefinition.nullable("document", ColumnType.StringType.string()),
+                ColumnDefinition.nullable("metadata", new ColumnType.JsonType())),
+                List.of(IndexDefinition.primaryKey("_id"))));
+        Table table = engine.table(DB, "coll");
+        List<String> documents = List.of(
+                "{\"lang\": \"en\", \"n\": 1, \"nested\": {\"k\": \"x\"}, \"tags\": [\"a\", \"b\"]}",
+                "{\"lang\": \"EN\", \"n\": 2.5}",
+                "{\"lang\": \"de\", \"n\": 10, \"nested\": {\"k\": \"y\"}}",
+                "{\"lang\": null, \"n\": \"7\"}",
+                "{}");
+        List<List<Value>> rows = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            rows.add(List.of(Value.of("id" + i), Value.of("doc " + i), Value.of(documents.get(i))));
+        }
+        table.write(new WriteRequest(List.of("_id", "document", "metadata"), rows, ConflictPolicy.ERROR));
+        Field lang = Field.json("metadata", "$.lang");
+        Field n = Field.json("metadata", "$.n");
+        assertThat(docIds(table, new Filter.Equal(lang, Value.of("en")))).containsExactly("id0");
+        assertThat(docIds(table, new Filter.Equal(n, Value.of(new BigDecimal("1.0"))))).containsExactly("id0");
+        assertThat(docIds(table, new Filter.Equal(n, Value.of(7)))).isEmpty();
+        assertThat(docIds(table, Filter.Range.between(n, Value.of(1), Value.of(10)))).containsExactly("id0", "id1", "id2");
+        assertThat(docIds(table, new Filter.In(lang, List.of(Value.of("de"), Value.of("EN"))))).containsExactly("id1", "id2");
+        assertThat(docIds(table, new Filter.IsNull(lang))).containsExactly("id4");
+        assertThat(docIds(table, new Filter.Equal(Field.json("metadata", "$.nested.k"), Value.of("y")))).containsExactly("id2");
+        assertThat(docIds(table, new Filter.Equal(Field.json("metadata", "$.tags[1]"), Value.of("b")))).containsExactly("id0");
+        assertThat(docIds(table, Filter.not(new Filter.Equal(lang, Value.of("en"))))).containsExactly("id1", "id2", "id3");
+        assertFails(ErrorCode.ER_INVALID_JSON_PATH, () -> Field.json("metadata", "lang"));
+    }
+
+    @Test
+    public void testGetIsRealTimeAcrossThreads()
+            throws Exception
+    {
+        Table table = counters();
+        int threads = 4;
+        int perThread = 50;
+        ConflictPolicy increment = ConflictPolicy.update((existing, proposed) ->
+                existing.with(1, Value.of(((Value.IntegerValue) existing.get(1)).value() + 1)));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        table.write(counterRequest(increment, "shared", 1));
+                        table.write(counterRequest(ConflictPolicy.ERROR, "own-" + thread + "-" + i, i));
+                        assertThat(table.get(List.of(List.of(Value.of("own-" + thread + "-" + i))))).containsExactly(Optional.of(counter("own-" + thread + "-" + i, i)));
+                    }
+                }
+                catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(table.get(List.of(List.of(Value.of("shared"))))).containsExactly(Optional.of(counter("shared", threads * perThread)));
+        assertThat(table.count(Filter.ALL)).isEqualTo(1 + threads * perThread);
+        restart();
+        assertThat(engine.table(DB, "counters").get(List.of(List.of(Value.of("shared"))))).containsExactly(Optional.of(counter("shared", threads * perThread)));
+    }
+
+    @Test
+    public void testManyRowsSurviveRestart()
+    {
+        Table table = counters();
+        for (int batch = 0; batch < 20; batch++) {
+            List<List<Value>> rows = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                rows.add(List.of(Value.of("k" + (batch * 50 + i)), Value.of(batch)));
+            }
+            table.write(new WriteRequest(List.of("name", "value"), rows, ConflictPolicy.ERROR));
+        }
+        table.delete(Filter.Range.lessThan(Field.column("value"), Value.of(5)));
+        restart();
+        Table reopened = engine.table(DB, "counters");
+        assertThat(reopened.count(Filter.ALL)).isEqualTo(750);
+        assertThat(reopened.get(List.of(List.of(Value.of("k999")), List.of(Value.of("k0"))))).containsExactly(Optional.of(counter("k999", 19)), Optional.empty());
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    protected static void assertFails(ErrorCode code, ThrowingCallable call)
+    {
+        assertThatThrownBy(call).isInstanceOfSatisfying(QuiverException.class, e -> assertThat(e.errorCode()).as(e.getMessage()).isEqualTo(code));
+    }
+
+    protected static TableDefinition docsTable(String name)
+    {
+        return new TableDefinition(name, List.of(
+                ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(IntegerWidth.BIGINT)),
+                ColumnDefinition.nullable("name", ColumnType.StringType.varchar(20))),
+                List.of(IndexDefinition.primaryKey("id"), IndexDefinition.unique("uk_name", "name")));
+    }
+
+    protected Table docs()
+    {
+        engine.createTable(DB, docsTable("docs"));
+        return engine.table(DB, "docs");
+    }
+
+    protected Table counters()
+    {
+        engine.createTable(DB, new TableDefinition("counters", List.of(
+                ColumnDefinition.notNull("name", ColumnType.StringType.varchar(64)),
+                ColumnDefinition.notNull("value", ColumnType.IntegerType.signed(IntegerWidth.BIGINT))),
+                List.of(IndexDefinition.primaryKey("name"))));
+        return engine.table(DB, "counters");
+    }
+
+    protected static Row counter(String name, long value)
+    {
+        return Row.of(Value.of(name), Value.of(value));
+    }
+
+    protected static WriteRequest counterRequest(ConflictPolicy policy, String name, long value)
+    {
+        return new WriteRequest(List.of("name", "value"), List.of(List.of(Value.of(name), Value.of(value))), policy);
+    }
+
+    protected static TableDefinition allTypesTable()
+    {
+        return new TableDefinition("types", List.of(
+                ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(IntegerWidth.INT)),
+                ColumnDefinition.nullable("c_tiny", ColumnType.IntegerType.signed(IntegerWidth.TINYINT)),
+                ColumnDefinition.nullable("c_bool", new ColumnType.BooleanType()),
+                ColumnDefinition.nullable("c_ubig", ColumnType.IntegerType.unsigned(IntegerWidth.BIGINT)),
+                ColumnDefinition.nullable("c_int", ColumnType.IntegerType.signed(IntegerWidth.INT)),
+                ColumnDefinition.nullable("c_float", new ColumnType.FloatType()),
+                ColumnDefinition.nullable("c_double", new ColumnType.DoubleType()),
+                ColumnDefinition.nullable("c_dec", new ColumnType.DecimalType(5, 2)),
+                ColumnDefinition.nullable("c_char", ColumnType.StringType.charType(8)),
+                ColumnDefinition.nullable("c_varchar", ColumnType.StringType.varchar(10)),
+                ColumnDefinition.nullable("c_text", ColumnType.StringType.text()),
+                ColumnDefinition.nullable("c_longtext", ColumnType.StringType.longText()),
+                ColumnDefinition.nullable("c_string", ColumnType.StringType.string()),
+                ColumnDefinition.nullable("c_binary", ColumnType.BinaryType.binary(4)),
+                ColumnDefinition.nullable("c_varbinary", ColumnType.BinaryType.varbinary(4)),
+                ColumnDefinition.nullable("c_blob", ColumnType.BinaryType.blob()),
+                ColumnDefinition.nullable("c_json", new ColumnType.JsonType()),
+                ColumnDefinition.nullable("c_vector", new ColumnType.VectorType(3)),
+                ColumnDefinition.nullable("c_bigvector", new ColumnType.VectorType(ColumnType.MAX_VECTOR_DIMENSIONS)),
+                ColumnDefinition.nullable("c_date", ColumnType.TemporalType.date()),
+                ColumnDefinition.nullable("c_datetime", new ColumnType.TemporalType(ColumnType.TemporalKind.DATETIME, 3)),
+                ColumnDefinition.nullable("c_timestamp", ColumnType.TemporalType.timestamp())),
+                List.of(IndexDefinition.primaryKey("id"), IndexDefinition.index("ix_int", "c_int"),
+                        new IndexDefinition("vx", IndexDefinition.Kind.VECTOR, List.of("c_vector"), Map.of("distance", "l2", "type", "hnsw"))));
+    }
+
+    private static void writeOne(Table table, String column, Value value)
+    {
+        List<String> columns = column.equals("id") ? List.of("id") : List.of("id", column);
+        List<Value> values = column.equals("id") ? List.of(value) : List.of(Value.of(99), value);
+        table.write(new WriteRequest(columns, List.of(values), ConflictPolicy.ERROR));
+    }
+
+    protected static Row row(long id, String name)
+    {
+        return Row.of(Value.of(id), Value.of(name));
+    }
+
+    protected static WriteRequest request(ConflictPolicy policy, Row... rows)
+    {
+        return new WriteRequest(List.of("id", "name"), Arrays.stream(rows).map(Row::values).toList(), policy);
+    }
+
+    protected static void insert(Table table, Row... rows)
+    {
+        table.write(request(ConflictPolicy.ERROR, rows));
+    }
+
+    private static List<Long> ids(Table table, Filter filter)
+    {
+        return table.scan(ScanRequest.where(filter)).toList().stream().map(row -> ((Value.IntegerValue) row.get(0)).value()).toList();
+    }
+
+    private static List<String> docIds(Table table, Filter filter)
+    {
+        return table.scan(ScanRequest.where(filter).withProjection("_id")).toList().stream().map(row -> row.get(0).toSqlText()).toList();
+    }
+
+    @SuppressWarnings("unused")
+    private static OptionalLong none()
+    {
+        return OptionalLong.empty();
+    }
+}
