@@ -7,6 +7,9 @@ import dev.quiver.wire.spi.ColumnType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,7 +22,7 @@ import java.util.List;
  * the binary values. Values map to Java as {@link dev.quiver.wire.spi.QueryHandler#execute} documents:
  * integers as {@link Long} (unsigned BIGINT above Long.MAX_VALUE as {@link BigInteger}), FLOAT as
  * {@link Float}, DOUBLE as {@link Double}, DECIMAL as {@link BigDecimal}, character types and JSON as
- * {@link String}, BLOB/BIT/GEOMETRY types as {@code byte[]}, DATE as {@link LocalDate}, DATETIME/TIMESTAMP
+ * {@link String} when they are valid UTF-8 (else {@code byte[]}), BLOB/BIT/GEOMETRY types as {@code byte[]}, DATE as {@link LocalDate}, DATETIME/TIMESTAMP
  * as {@link LocalDateTime} (zero dates as the text MySQL prints), TIME as {@link Duration}.
  *
  * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_com_stmt_execute.html">COM_STMT_EXECUTE</a>
@@ -68,9 +71,28 @@ public final class BinaryParameterDecoder
     {
         ColumnType columnType = ColumnType.fromCode(type & 0xFF);
         if (columnType != null && isText(columnType)) {
-            return new String(data, StandardCharsets.UTF_8);
+            return textOrBytes(data);
         }
         return data;
+    }
+
+    /**
+     * A character-typed value as a String when it is valid UTF-8, else as its bytes: drivers send
+     * {@code setBytes} as MYSQL_TYPE_STRING (MySQL Connector/J), and decoding valid UTF-8 is lossless, so the
+     * handler can always get the exact bytes back.
+     */
+    static Object textOrBytes(byte[] data)
+    {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data))
+                    .toString();
+        }
+        catch (CharacterCodingException ex) {
+            return data;
+        }
     }
 
     static Object readValue(int typeAndFlag, PacketReader reader)
@@ -92,7 +114,7 @@ public final class BinaryParameterDecoder
             case DATE -> readDate(reader);
             case DATETIME, TIMESTAMP -> readDateTime(reader);
             case TIME -> readTime(reader);
-            case VARCHAR, VAR_STRING, STRING, ENUM, SET, JSON -> reader.readLengthEncodedString();
+            case VARCHAR, VAR_STRING, STRING, ENUM, SET, JSON -> textOrBytes(reader.readLengthEncodedBytes());
             case TINY_BLOB, MEDIUM_BLOB, LONG_BLOB, BLOB, BIT, GEOMETRY -> reader.readLengthEncodedBytes();
         };
     }
