@@ -208,7 +208,8 @@ public final class FakeQueryHandler
         }
         int count = (int) sql.chars().filter(each -> each == '?').count();
         events.add("prepare " + sql);
-        return new PreparedStatementInfo(sql, count, List.of(), sql);
+        List<ColumnDescriptor> columns = sql.contains(" FROM t") ? fieldList(session, "t", "") : List.of();
+        return new PreparedStatementInfo(sql, count, columns, sql);
     }
 
     @Override
