@@ -1,0 +1,522 @@
+package dev.quiver.storage.lucene;
+
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
+import dev.quiver.storage.StorageEngine;
+import dev.quiver.storage.Table;
+import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.format.LogRecord;
+import dev.quiver.storage.memory.MemoryTable;
+import dev.quiver.storage.memory.RowChange;
+import dev.quiver.storage.recovery.CatalogSnapshot;
+import dev.quiver.storage.wal.WalRecord;
+import dev.quiver.storage.wal.WriteAheadLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The durable engine. Layout of the data directory: {@code wal/} (the write-ahead log), {@code tables/<id>/} (one
+ * Lucene index per table, see {@link LuceneRowStore}) and {@code catalog.snapshot} (the catalog at the last
+ * checkpoint).
+ *
+ * <p>Every statement is one log record. Its path: the table applies it in memory under the table lock, then the
+ * engine appends the record, applies the changes to the table's Lucene writer, and waits for the group commit;
+ * only then is the table lock released, so nothing is visible before it is durable. DDL is logged the same way
+ * and is durable when it returns.
+ *
+ * <p>A checkpoint commits every table index with the log position it covers, writes the catalog snapshot and trims
+ * the log. Recovery: read the snapshot, open each table's last Lucene commit, replay the log after the snapshot's
+ * position (skipping, per table, what its commit already covers), then checkpoint.
+ *
+ * <p>Current limits (later work): rows are served from memory ({@link MemoryTable}, loaded from Lucene at open),
+ * so a table must fit in the heap; writers of one table serialise on the table lock, including the force (group
+ * commit batches across tables only); filters are evaluated row by row, not as Lucene queries.
+ */
+public final class LuceneStorageEngine
+        implements StorageEngine
+{
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneStorageEngine.class);
+
+    private final Path root;
+    private final LuceneEngineOptions options;
+    private final WriteAheadLog wal;
+    /** Taken before {@link #checkpointLock}; serialises catalog changes. */
+    private final ReentrantLock catalogLock = new ReentrantLock();
+    /** Read: a statement or DDL between log append and apply. Write: a checkpoint. */
+    private final ReentrantReadWriteLock checkpointLock = new ReentrantReadWriteLock();
+    private final ConcurrentSkipListMap<String, ConcurrentSkipListMap<String, DurableTable>> databases = new ConcurrentSkipListMap<>();
+    private final Map<Long, DurableTable> tablesById = new HashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private long nextTableId = 1;
+    private long lastCheckpointLsn;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    private final class DurableTable
+    {
+        private final long id;
+        private final String database;
+        private final LuceneRowStore store;
+        private final MemoryTable table;
+        private volatile long autoIncrement;
+        private long appliedLsn;
+
+        DurableTable(long id, String database, TableDefinition definition, LuceneRowStore store)
+        {
+            this.id = id;
+            this.database = database;
+            this.store = store;
+            this.table = new MemoryTable(database, definition, (memoryTable, changes, counter) -> logRows(this, changes, counter));
+        }
+    }
+
+    private LuceneStorageEngine(Path root, LuceneEngineOptions options)
+    {
+        this.root = requireNonNull(root, "root is null");
+        this.options = requireNonNull(options, "options is null");
+        this.wal = WriteAheadLog.open(root.resolve("wal"), options.wal());
+        this.scheduler = options.checkpointInterval().isZero() ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "quiver-checkpoint");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static LuceneStorageEngine open(Path dataDirectory)
+    {
+        return open(dataDirectory, LuceneEngineOptions.defaults());
+    }
+
+    /** Opens (creating if needed) the engine in {@code dataDirectory} and recovers it. */
+    public static LuceneStorageEngine open(Path dataDirectory, LuceneEngineOptions options)
+    {
+        try {
+            Files.createDirectories(dataDirectory.resolve("tables"));
+        }
+        catch (IOException e) {
+            throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "creating the data directory: " + e.getMessage());
+        }
+        LuceneStorageEngine engine = new LuceneStorageEngine(dataDirectory, options);
+        try {
+            engine.recover();
+        }
+        catch (RuntimeException e) {
+            engine.closeQuietly();
+            throw e;
+        }
+        if (engine.scheduler != null) {
+            long millis = options.checkpointInterval().toMillis();
+            engine.scheduler.scheduleWithFixedDelay(engine::scheduledCheckpoint, millis, millis, TimeUnit.MILLISECONDS);
+        }
+        return engine;
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    private void recover()
+    {
+        CatalogSnapshot snapshot = CatalogSnapshot.read(root).orElse(CatalogSnapshot.empty());
+        nextTableId = snapshot.nextTableId();
+        snapshot.databases().forEach(name -> databases.put(name, new ConcurrentSkipListMap<>()));
+        for (CatalogSnapshot.TableEntry entry : snapshot.tables()) {
+            DurableTable table = openTable(entry.tableId(), entry.database(), entry.definition());
+            if (table.store.committedLsn() < snapshot.coveredLsn()) {
+                throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "table index " + entry.tableId() + " is older than the catalog snapshot");
+            }
+        }
+        wal.replay(snapshot.coveredLsn() + 1, this::replay);
+        lastCheckpointLsn = snapshot.coveredLsn();
+        checkpoint();
+    }
+
+    private DurableTable openTable(long id, String database, TableDefinition definition)
+    {
+        LuceneRowStore store = LuceneRowStore.open(tablePath(id));
+        DurableTable table = new DurableTable(id, database, definition, store);
+        table.table.replay(new ArrayList<>(store.committedRows()), store.committedAutoIncrement());
+        table.autoIncrement = store.committedAutoIncrement();
+        table.appliedLsn = store.committedLsn();
+        databases.computeIfAbsent(database, ignored -> new ConcurrentSkipListMap<>()).put(definition.name(), table);
+        tablesById.put(id, table);
+        nextTableId = Math.max(nextTableId, id + 1);
+        return table;
+    }
+
+    private void replay(WalRecord record)
+    {
+        switch (LogRecord.decode(record)) {
+            case LogRecord.CreateDatabase create -> databases.putIfAbsent(create.name(), new ConcurrentSkipListMap<>());
+            case LogRecord.DropDatabase drop -> {
+                Map<String, DurableTable> tables = databases.remove(drop.name());
+                if (tables != null) {
+                    tables.values().forEach(table -> {
+                        tablesById.remove(table.id);
+                        table.store.discard();
+                    });
+                }
+            }
+            case LogRecord.CreateTable create -> {
+                if (!tablesById.containsKey(create.tableId())) {
+                    openTable(create.tableId(), create.database(), create.definition());
+                }
+            }
+            case LogRecord.DropTable drop -> {
+                DurableTable table = tablesById.remove(drop.tableId());
+                if (table != null) {
+                    databases.get(table.database).remove(table.table.definition().name());
+                    table.store.discard();
+                }
+            }
+            case LogRecord.Rows rows -> {
+                DurableTable table = tablesById.get(rows.tableId());
+                if (table == null) {
+                    throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "log record " + record.lsn() + " names unknown table " + rows.tableId());
+                }
+                if (record.lsn() <= table.appliedLsn) {
+                    return;
+                }
+                table.table.replay(rows.changes(), rows.autoIncrement());
+                table.autoIncrement = rows.autoIncrement();
+                try {
+                    table.store.apply(rows.changes());
+                }
+                catch (IOException e) {
+                    throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "replaying into table index " + table.id + ": " + e.getMessage());
+                }
+            }
+            case LogRecord.Checkpoint ignored -> {}
+        }
+    }
+
+    private void deleteOrphanTableDirectories()
+    {
+        try (Stream<Path> children = Files.list(root.resolve("tables"))) {
+            for (Path child : children.toList()) {
+                long id;
+                try {
+                    id = Long.parseLong(child.getFileName().toString());
+                }
+                catch (NumberFormatException e) {
+                    continue;
+                }
+                if (!tablesById.containsKey(id)) {
+                    LuceneRowStore.deleteRecursively(child);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "cleaning table directories: " + e.getMessage());
+        }
+    }
+
+    private Path tablePath(long id)
+    {
+        return root.resolve("tables").resolve(Long.toString(id));
+    }
+
+    // ------------------------------------------------------------------ logging
+
+    /** The statement sink of every table: log, apply to Lucene, wait for the force. Runs under the table lock. */
+    private void logRows(DurableTable table, List<RowChange> changes, long autoIncrement)
+    {
+        LogRecord.Rows record = new LogRecord.Rows(table.id, autoIncrement, changes);
+        byte[] payload = record.payload();
+        checkpointLock.readLock().lock();
+        try {
+            checkWritable();
+            long lsn = wal.append(record.type(), payload);
+            try {
+                table.store.apply(changes);
+            }
+            catch (IOException | RuntimeException e) {
+                // the log holds a record the index lacks: refuse further writes, recovery will replay it
+                failure = e;
+                throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "applying to table index: " + e.getMessage());
+            }
+            table.autoIncrement = autoIncrement;
+            wal.awaitDurable(lsn);
+        }
+        finally {
+            checkpointLock.readLock().unlock();
+        }
+    }
+
+    /** Logs a catalog change durably. Caller holds the catalog lock. */
+    private void logCatalog(LogRecord record)
+    {
+        checkpointLock.readLock().lock();
+        try {
+            checkWritable();
+            wal.appendDurably(record.type(), record.payload());
+        }
+        finally {
+            checkpointLock.readLock().unlock();
+        }
+    }
+
+    private void checkWritable()
+    {
+        if (closed) {
+            throw new QuiverException(ErrorCode.ER_SERVER_SHUTDOWN);
+        }
+        Throwable cause = failure;
+        if (cause != null) {
+            throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, cause, "the engine failed earlier and refuses writes: " + cause.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ catalog
+
+    @Override
+    public void createDatabase(String name)
+    {
+        requireNonNull(name, "name is null");
+        catalogLock.lock();
+        try {
+            if (databases.containsKey(name)) {
+                throw new QuiverException(ErrorCode.ER_DB_CREATE_EXISTS, name);
+            }
+            logCatalog(new LogRecord.CreateDatabase(name));
+            databases.put(name, new ConcurrentSkipListMap<>());
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    @Override
+    public void dropDatabase(String name)
+    {
+        requireNonNull(name, "name is null");
+        catalogLock.lock();
+        try {
+            Map<String, DurableTable> tables = databases.get(name);
+            if (tables == null) {
+                throw new QuiverException(ErrorCode.ER_DB_DROP_EXISTS, name);
+            }
+            tables.values().forEach(table -> table.table.markDropped());
+            logCatalog(new LogRecord.DropDatabase(name));
+            databases.remove(name);
+            for (DurableTable table : tables.values()) {
+                tablesById.remove(table.id);
+                table.store.discard();
+            }
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean databaseExists(String name)
+    {
+        return databases.containsKey(requireNonNull(name, "name is null"));
+    }
+
+    @Override
+    public List<String> listDatabases()
+    {
+        return List.copyOf(databases.keySet());
+    }
+
+    @Override
+    public void createTable(String database, TableDefinition definition)
+    {
+        requireNonNull(definition, "definition is null");
+        catalogLock.lock();
+        try {
+            Map<String, DurableTable> tables = tables(database);
+            if (tables.containsKey(definition.name())) {
+                throw new QuiverException(ErrorCode.ER_TABLE_EXISTS_ERROR, definition.name());
+            }
+            long id = nextTableId++;
+            LuceneRowStore store = LuceneRowStore.open(tablePath(id));
+            try {
+                logCatalog(new LogRecord.CreateTable(id, database, definition));
+            }
+            catch (RuntimeException e) {
+                store.discard();
+                throw e;
+            }
+            DurableTable table = new DurableTable(id, database, definition, store);
+            tables.put(definition.name(), table);
+            tablesById.put(id, table);
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    @Override
+    public void dropTable(String database, String table)
+    {
+        requireNonNull(database, "database is null");
+        requireNonNull(table, "table is null");
+        catalogLock.lock();
+        try {
+            Map<String, DurableTable> tables = databases.get(database);
+            DurableTable dropped = tables == null ? null : tables.get(table);
+            if (dropped == null) {
+                throw new QuiverException(ErrorCode.ER_BAD_TABLE_ERROR, database + "." + table);
+            }
+            dropped.table.markDropped();
+            logCatalog(new LogRecord.DropTable(dropped.id));
+            tables.remove(table);
+            tablesById.remove(dropped.id);
+            dropped.store.discard();
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean tableExists(String database, String table)
+    {
+        Map<String, DurableTable> tables = databases.get(requireNonNull(database, "database is null"));
+        return tables != null && tables.containsKey(requireNonNull(table, "table is null"));
+    }
+
+    @Override
+    public List<String> listTables(String database)
+    {
+        return List.copyOf(tables(database).keySet());
+    }
+
+    @Override
+    public Table table(String database, String table)
+    {
+        requireNonNull(table, "table is null");
+        Map<String, DurableTable> tables = databases.get(requireNonNull(database, "database is null"));
+        DurableTable result = tables == null ? null : tables.get(table);
+        if (result == null) {
+            throw new QuiverException(ErrorCode.ER_NO_SUCH_TABLE, database, table);
+        }
+        return result.table;
+    }
+
+    private Map<String, DurableTable> tables(String database)
+    {
+        Map<String, DurableTable> tables = databases.get(requireNonNull(database, "database is null"));
+        if (tables == null) {
+            throw new QuiverException(ErrorCode.ER_BAD_DB_ERROR, database);
+        }
+        return tables;
+    }
+
+    // ------------------------------------------------------------------ checkpoint, close
+
+    /**
+     * Commits every table index at the current log position, writes the catalog snapshot, logs a checkpoint record
+     * and trims the log segments the checkpoint covers. Blocks writers briefly.
+     */
+    public void checkpoint()
+    {
+        catalogLock.lock();
+        checkpointLock.writeLock().lock();
+        try {
+            checkWritable();
+            long lsn = wal.lastAppendedLsn();
+            if (lsn == lastCheckpointLsn && lsn > 0) {
+                return;
+            }
+            if (lsn > 0) {
+                wal.awaitDurable(lsn);
+            }
+            List<CatalogSnapshot.TableEntry> entries = new ArrayList<>();
+            for (DurableTable table : tablesById.values()) {
+                table.store.commit(lsn, table.autoIncrement);
+                table.appliedLsn = lsn;
+                entries.add(new CatalogSnapshot.TableEntry(table.id, table.database, table.table.definition(), table.autoIncrement));
+            }
+            entries.sort((left, right) -> Long.compare(left.tableId(), right.tableId()));
+            new CatalogSnapshot(lsn, nextTableId, List.copyOf(databases.keySet()), entries).write(root);
+            deleteOrphanTableDirectories();
+            LogRecord.Checkpoint marker = new LogRecord.Checkpoint(lsn);
+            lastCheckpointLsn = wal.appendDurably(marker.type(), marker.payload());
+            wal.trimBefore(lsn + 1);
+        }
+        catch (IOException e) {
+            failure = e;
+            throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "checkpoint: " + e.getMessage());
+        }
+        finally {
+            checkpointLock.writeLock().unlock();
+            catalogLock.unlock();
+        }
+    }
+
+    private void scheduledCheckpoint()
+    {
+        try {
+            if (!closed && failure == null && wal.lastAppendedLsn() != lastCheckpointLsn) {
+                checkpoint();
+            }
+        }
+        catch (RuntimeException e) {
+            LOG.error("Background checkpoint failed", e);
+        }
+    }
+
+    /** Checkpoints (unless configured not to) and closes every index and the log. */
+    @Override
+    public void close()
+    {
+        if (closed) {
+            return;
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        try {
+            if (options.checkpointOnClose() && failure == null) {
+                checkpoint();
+            }
+        }
+        finally {
+            closed = true;
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly()
+    {
+        catalogLock.lock();
+        checkpointLock.writeLock().lock();
+        try {
+            for (DurableTable table : tablesById.values()) {
+                try {
+                    table.table.markDropped();
+                    table.store.close();
+                }
+                catch (RuntimeException e) {
+                    LOG.warn("Closing table index {} failed", table.id, e);
+                }
+            }
+            tablesById.clear();
+            databases.clear();
+            wal.close();
+        }
+        finally {
+            checkpointLock.writeLock().unlock();
+            catalogLock.unlock();
+        }
+    }
+}
