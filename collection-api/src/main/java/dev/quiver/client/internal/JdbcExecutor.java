@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 
@@ -37,6 +38,9 @@ public final class JdbcExecutor
 
         /** Runs a statement that returns no rows; the update count (0 for DDL, SET, CALL). */
         long update(String action, SqlStatement statement);
+
+        /** Runs SQL text received from the server (hybrid search) as is, without parameters. */
+        <T> T queryText(String action, String sql, ResultSetMapper<T> mapper);
     }
 
     @FunctionalInterface
@@ -115,6 +119,17 @@ public final class JdbcExecutor
                     return 0;
                 }
                 return Math.max(0, prepared.getUpdateCount());
+            }
+            catch (SQLException ex) {
+                throw SqlErrors.translate(action, ex);
+            }
+        }
+
+        @Override
+        public <T> T queryText(String action, String sql, ResultSetMapper<T> mapper)
+        {
+            try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(sql)) {
+                return mapper.map(resultSet);
             }
             catch (SQLException ex) {
                 throw SqlErrors.translate(action, ex);
