@@ -53,6 +53,7 @@ public final class MySqlServer
     private EventLoopGroup workerGroup;
     private ExecutorService commandExecutor;
     private ChannelGroup channels;
+    private ServerContext context;
     private Channel serverChannel;
     private boolean started;
     private boolean closed;
@@ -81,7 +82,7 @@ public final class MySqlServer
             workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("quiver-wire-io"), NioIoHandler.newFactory());
             commandExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("quiver-command-", 0).factory());
             channels = new DefaultChannelGroup("quiver-wire", GlobalEventExecutor.INSTANCE);
-            ServerContext context = new ServerContext(handler, credentials, commandExecutor, config.serverVersion(), config.characterSet(), config.maxConnections());
+            context = new ServerContext(handler, credentials, commandExecutor, config.serverVersion(), config.characterSet(), config.maxConnections());
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(bossGroup, workerGroup)
                     .channel(NioServerSocketChannel.class)
@@ -145,7 +146,21 @@ public final class MySqlServer
             }
             serverChannel.close().awaitUninterruptibly();
             channels.close().awaitUninterruptibly();
+            awaitConnectionsReleased();
             shutdownResources();
+        }
+    }
+
+    /** Lets every connection's command thread finish its running command and release its session. */
+    private void awaitConnectionsReleased()
+    {
+        try {
+            if (!context.awaitConnectionsReleased(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Connections still busy after {} s; shutting down anyway", SHUTDOWN_TIMEOUT_SECONDS);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -53,6 +53,7 @@ public final class ConnectionHandler
             return;
         }
         admitted = true;
+        server.connectionStarted();
         output = new PacketOutput(context.channel());
         connection = new Connection(server, context.channel(), output, hostOf(context.channel().remoteAddress()));
         ByteBuf buffer = OutboundPacket.allocate(context.alloc(), 128);
@@ -112,8 +113,20 @@ public final class ConnectionHandler
             server.connectionClosed();
             output.signal();
             Connection closing = connection;
-            tail = tail.thenRunAsync(closing::close, server.commandExecutor()).exceptionally(ex -> {
-                log.warn("Closing a session failed", ex);
+            Runnable release = () -> {
+                try {
+                    closing.close();
+                }
+                catch (RuntimeException ex) {
+                    log.warn("Closing the handler session failed", ex);
+                }
+                finally {
+                    server.connectionReleased();
+                }
+            };
+            tail = tail.thenRunAsync(release, server.commandExecutor()).exceptionally(ex -> {
+                log.warn("Could not schedule the release of a connection; releasing it on the event loop", ex);
+                release.run();
                 return null;
             });
         }

@@ -4,8 +4,11 @@ import dev.quiver.wire.spi.CredentialStore;
 import dev.quiver.wire.spi.QueryHandler;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,6 +28,9 @@ public final class ServerContext
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicLong questions = new AtomicLong();
+    private final ReentrantLock liveLock = new ReentrantLock();
+    private final Condition allClosed = liveLock.newCondition();
+    private int liveConnections;
 
     public ServerContext(QueryHandler handler, CredentialStore credentials, Executor commandExecutor, String serverVersion, int characterSet, int maxConnections)
     {
@@ -80,6 +86,56 @@ public final class ServerContext
     void connectionClosed()
     {
         openConnections.decrementAndGet();
+    }
+
+    /** An admitted connection starts; it stays live until its session is released ({@link #connectionReleased}). */
+    void connectionStarted()
+    {
+        liveLock.lock();
+        try {
+            liveConnections++;
+        }
+        finally {
+            liveLock.unlock();
+        }
+    }
+
+    void connectionReleased()
+    {
+        liveLock.lock();
+        try {
+            liveConnections--;
+            if (liveConnections == 0) {
+                allClosed.signalAll();
+            }
+        }
+        finally {
+            liveLock.unlock();
+        }
+    }
+
+    /**
+     * Waits until every connection has released its handler session (after the channels were closed).
+     *
+     * @return whether they all did within the timeout
+     */
+    public boolean awaitConnectionsReleased(long timeout, TimeUnit unit)
+            throws InterruptedException
+    {
+        long remaining = unit.toNanos(timeout);
+        liveLock.lock();
+        try {
+            while (liveConnections > 0) {
+                if (remaining <= 0) {
+                    return false;
+                }
+                remaining = allClosed.awaitNanos(remaining);
+            }
+            return true;
+        }
+        finally {
+            liveLock.unlock();
+        }
     }
 
     public int openConnections()
