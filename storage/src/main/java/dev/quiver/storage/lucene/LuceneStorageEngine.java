@@ -8,6 +8,7 @@ import dev.quiver.storage.catalog.TableDefinition;
 import dev.quiver.storage.format.LogRecord;
 import dev.quiver.storage.memory.MemoryTable;
 import dev.quiver.storage.memory.RowChange;
+import dev.quiver.storage.memory.StatementSink;
 import dev.quiver.storage.recovery.CatalogSnapshot;
 import dev.quiver.storage.wal.WalRecord;
 import dev.quiver.storage.wal.WriteAheadLog;
@@ -36,18 +37,21 @@ import static java.util.Objects.requireNonNull;
  * Lucene index per table, see {@link LuceneRowStore}) and {@code catalog.snapshot} (the catalog at the last
  * checkpoint).
  *
- * <p>Every statement is one log record. Its path: the table applies it in memory under the table lock, then the
- * engine appends the record, applies the changes to the table's Lucene writer, and waits for the group commit;
- * only then is the table lock released, so nothing is visible before it is durable. DDL is logged the same way
- * and is durable when it returns.
+ * <p>Every statement is one log record. Its path: the table applies it in memory under the table lock, the engine
+ * appends the record and applies the changes to the table's Lucene writer, the lock is released, and the writer
+ * waits for the group commit before it returns (so concurrent writers of one table share a force). A reader
+ * first waits until the table's last logged statement is durable, so nothing is visible before it is durable; a
+ * writer may build on a statement still being forced, which is safe because the log is forced in order. After a
+ * failed force the engine refuses all further reads and writes of logged tables. DDL is logged the same way and
+ * is durable when it returns.
  *
  * <p>A checkpoint commits every table index with the log position it covers, writes the catalog snapshot and trims
  * the log. Recovery: read the snapshot, open each table's last Lucene commit, replay the log after the snapshot's
  * position (skipping, per table, what its commit already covers), then checkpoint.
  *
  * <p>Current limits (later work): rows are served from memory ({@link MemoryTable}, loaded from Lucene at open),
- * so a table must fit in the heap; writers of one table serialise on the table lock, including the force (group
- * commit batches across tables only); filters are evaluated row by row, not as Lucene queries.
+ * so a table must fit in the heap; writers of one table serialise on the table lock while they apply (not while
+ * they wait for the force); filters are evaluated row by row, not as Lucene queries.
  */
 public final class LuceneStorageEngine
         implements StorageEngine
@@ -83,7 +87,20 @@ public final class LuceneStorageEngine
             this.id = id;
             this.database = database;
             this.store = store;
-            this.table = new MemoryTable(database, definition, (memoryTable, changes, counter) -> logRows(this, changes, counter));
+            this.table = new MemoryTable(database, definition, new StatementSink()
+            {
+                @Override
+                public long log(MemoryTable memoryTable, List<RowChange> changes, long counter)
+                {
+                    return logRows(DurableTable.this, changes, counter);
+                }
+
+                @Override
+                public void awaitDurable(long lsn)
+                {
+                    wal.awaitDurable(lsn);
+                }
+            });
         }
     }
 
@@ -233,8 +250,11 @@ public final class LuceneStorageEngine
 
     // ------------------------------------------------------------------ logging
 
-    /** The statement sink of every table: log, apply to Lucene, wait for the force. Runs under the table lock. */
-    private void logRows(DurableTable table, List<RowChange> changes, long autoIncrement)
+    /**
+     * The statement sink of every table: append the record and apply it to the Lucene writer; runs under the table
+     * lock. The table waits for the force after releasing its lock, so writers of one table share a force too.
+     */
+    private long logRows(DurableTable table, List<RowChange> changes, long autoIncrement)
     {
         LogRecord.Rows record = new LogRecord.Rows(table.id, autoIncrement, changes);
         byte[] payload = record.payload();
@@ -251,7 +271,7 @@ public final class LuceneStorageEngine
                 throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "applying to table index: " + e.getMessage());
             }
             table.autoIncrement = autoIncrement;
-            wal.awaitDurable(lsn);
+            return lsn;
         }
         finally {
             checkpointLock.readLock().unlock();

@@ -58,6 +58,7 @@ public final class MemoryTable
     private final int[] primaryKeyPositions;
     private long nextRowId = 1;
     private long autoIncrement;
+    private long lastTicket;
     private boolean dropped;
 
     private record UniqueIndex(IndexDefinition definition, int[] positions, Map<List<Object>, Long> entries) {}
@@ -95,11 +96,15 @@ public final class MemoryTable
             nextRowId = nextRowIdBefore;
         }
 
-        void commit()
+        /** Logs the statement (under the write lock); returns the ticket to await after unlocking, or 0. */
+        long commit()
         {
             if (!changes.isEmpty() || autoIncrement != autoIncrementBefore) {
-                sink.commit(MemoryTable.this, List.copyOf(changes), autoIncrement);
+                long ticket = sink.log(MemoryTable.this, List.copyOf(changes), autoIncrement);
+                lastTicket = Math.max(lastTicket, ticket);
+                return ticket;
             }
+            return 0;
         }
     }
 
@@ -134,6 +139,8 @@ public final class MemoryTable
     {
         requireNonNull(request, "request is null");
         int[] positions = definition.columnPositions(request.columns());
+        long ticket;
+        WriteResult result;
         lock.writeLock().lock();
         try {
             checkNotDropped();
@@ -154,8 +161,8 @@ public final class MemoryTable
                     }
                     outcomes.add(writeRow(statement, row, request.policy(), i + 1));
                 }
-                statement.commit();
-                return new WriteResult(outcomes, firstGeneratedId);
+                ticket = statement.commit();
+                result = new WriteResult(outcomes, firstGeneratedId);
             }
             catch (RuntimeException | Error e) {
                 statement.rollback();
@@ -165,6 +172,8 @@ public final class MemoryTable
         finally {
             lock.writeLock().unlock();
         }
+        sink.awaitDurable(ticket);
+        return result;
     }
 
     private boolean generated(int[] positions, List<Value> values)
@@ -343,7 +352,7 @@ public final class MemoryTable
         UniqueIndex primary = uniqueIndexes.get(0);
         lock.readLock().lock();
         try {
-            checkNotDropped();
+            checkReadable();
             List<Optional<Row>> result = new ArrayList<>(primaryKeys.size());
             for (List<Value> key : primaryKeys) {
                 result.add(lookup(primary, key).map(rows::get));
@@ -383,7 +392,7 @@ public final class MemoryTable
         int[] projection = request.projection().isEmpty() ? null : definition.columnPositions(request.projection());
         lock.readLock().lock();
         try {
-            checkNotDropped();
+            checkReadable();
             List<Row> selected = new ArrayList<>();
             for (Map.Entry<Long, Row> entry : select(request)) {
                 selected.add(projection == null ? entry.getValue() : entry.getValue().project(projection));
@@ -442,7 +451,7 @@ public final class MemoryTable
         requireNonNull(filter, "filter is null");
         lock.readLock().lock();
         try {
-            checkNotDropped();
+            checkReadable();
             FilterEvaluator evaluator = new FilterEvaluator(definition, filter);
             return rows.values().stream().filter(evaluator::matches).count();
         }
@@ -456,6 +465,8 @@ public final class MemoryTable
     {
         requireNonNull(selection, "selection is null");
         requireNonNull(updater, "updater is null");
+        long ticket;
+        UpdateResult result;
         lock.writeLock().lock();
         try {
             checkNotDropped();
@@ -479,8 +490,8 @@ public final class MemoryTable
                     statement.put(entry.getKey(), after);
                     changed++;
                 }
-                statement.commit();
-                return new UpdateResult(matched, changed);
+                ticket = statement.commit();
+                result = new UpdateResult(matched, changed);
             }
             catch (RuntimeException | Error e) {
                 statement.rollback();
@@ -490,12 +501,16 @@ public final class MemoryTable
         finally {
             lock.writeLock().unlock();
         }
+        sink.awaitDurable(ticket);
+        return result;
     }
 
     @Override
     public long delete(ScanRequest selection)
     {
         requireNonNull(selection, "selection is null");
+        long ticket;
+        long deleted;
         lock.writeLock().lock();
         try {
             checkNotDropped();
@@ -503,8 +518,8 @@ public final class MemoryTable
             try {
                 List<Map.Entry<Long, Row>> victims = List.copyOf(select(selection));
                 victims.forEach(entry -> statement.delete(entry.getKey()));
-                statement.commit();
-                return victims.size();
+                ticket = statement.commit();
+                deleted = victims.size();
             }
             catch (RuntimeException | Error e) {
                 statement.rollback();
@@ -514,11 +529,14 @@ public final class MemoryTable
         finally {
             lock.writeLock().unlock();
         }
+        sink.awaitDurable(ticket);
+        return deleted;
     }
 
     @Override
     public void truncate()
     {
+        long ticket;
         lock.writeLock().lock();
         try {
             checkNotDropped();
@@ -526,7 +544,7 @@ public final class MemoryTable
             try {
                 List.copyOf(rows.keySet()).forEach(statement::delete);
                 autoIncrement = 0;
-                statement.commit();
+                ticket = statement.commit();
             }
             catch (RuntimeException | Error e) {
                 statement.rollback();
@@ -536,6 +554,7 @@ public final class MemoryTable
         finally {
             lock.writeLock().unlock();
         }
+        sink.awaitDurable(ticket);
     }
 
     /** Re-applies logged changes (recovery); no checks, no sink. */
@@ -593,6 +612,15 @@ public final class MemoryTable
         }
         finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** For readers (holding the read lock): the table exists and everything they can see is durable. */
+    private void checkReadable()
+    {
+        checkNotDropped();
+        if (lastTicket > 0) {
+            sink.awaitDurable(lastTicket);
         }
     }
 

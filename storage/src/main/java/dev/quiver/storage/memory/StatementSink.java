@@ -3,14 +3,29 @@ package dev.quiver.storage.memory;
 import java.util.List;
 
 /**
- * Receives the row changes of each successful statement of a {@link MemoryTable} while the table is still locked,
- * before the statement returns: a durable engine logs them and waits for the force. If it throws, the statement is
- * undone and the exception propagates.
+ * Makes a {@link MemoryTable}'s statements durable. {@link #log} sees each successful statement's changes while
+ * the table is still write-locked (a durable engine appends them to its log); if it throws, the statement is undone
+ * and the exception propagates. {@link #awaitDurable} is then called without the lock, so concurrent writers share
+ * one force (group commit). Readers call {@link #awaitDurable} with the table's last ticket while they hold the
+ * read lock, so no reader ever sees a change that is not yet durable.
  */
-@FunctionalInterface
 public interface StatementSink
 {
-    StatementSink NONE = (table, changes, autoIncrement) -> {};
+    StatementSink NONE = new StatementSink()
+    {
+        @Override
+        public long log(MemoryTable table, List<RowChange> changes, long autoIncrement)
+        {
+            return 0;
+        }
 
-    void commit(MemoryTable table, List<RowChange> changes, long autoIncrement);
+        @Override
+        public void awaitDurable(long ticket) {}
+    };
+
+    /** Records a statement; returns a ticket (e.g. the log sequence number) for {@link #awaitDurable}. */
+    long log(MemoryTable table, List<RowChange> changes, long autoIncrement);
+
+    /** Returns once the statement with this ticket (and every earlier one) is durable. */
+    void awaitDurable(long ticket);
 }
