@@ -13,4 +13,13 @@ public interface AccessControl
     void checkCanCreateDatabase(Identity identity, String database);
 
     void checkCanDropDatabase(Identity identity, String database);
+
+    /** {@code SET GLOBAL}: MySQL requires SYSTEM_VARIABLES_ADMIN (or SUPER), else 1227. */
+    void checkCanSetGlobalVariable(Identity identity, String variable);
+
+    /** {@code KILL} of another user's connection: MySQL requires CONNECTION_ADMIN (or SUPER), else 1095. */
+    void checkCanKillConnection(Identity identity, Identity owner);
+
+    /** {@code SHOW DATABASES} lists only the databases this answers true for (the SHOW DATABASES privilege sees all). */
+    boolean canSeeDatabase(Identity identity, String database);
 }

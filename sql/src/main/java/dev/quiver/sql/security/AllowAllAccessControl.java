@@ -18,4 +18,20 @@ public final class AllowAllAccessControl
     public void checkCanDropDatabase(Identity identity, String database)
     {
     }
+
+    @Override
+    public void checkCanSetGlobalVariable(Identity identity, String variable)
+    {
+    }
+
+    @Override
+    public void checkCanKillConnection(Identity identity, Identity owner)
+    {
+    }
+
+    @Override
+    public boolean canSeeDatabase(Identity identity, String database)
+    {
+        return true;
+    }
 }

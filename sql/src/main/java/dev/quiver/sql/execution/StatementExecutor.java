@@ -1,0 +1,264 @@
+package dev.quiver.sql.execution;
+
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
+import dev.quiver.sql.Session;
+import dev.quiver.sql.analyzer.Analyzer;
+import dev.quiver.sql.analyzer.QueryAnalysis;
+import dev.quiver.sql.expression.Casts;
+import dev.quiver.sql.expression.ExpressionEvaluator;
+import dev.quiver.sql.expression.Values;
+import dev.quiver.sql.result.QueryResult;
+import dev.quiver.sql.result.RowCursor;
+import dev.quiver.sql.result.RowsResult;
+import dev.quiver.sql.result.UpdateCountResult;
+import dev.quiver.sql.security.AccessControl;
+import dev.quiver.sql.session.Warning;
+import dev.quiver.sql.tree.Expression;
+import dev.quiver.sql.tree.Statement;
+import dev.quiver.sql.variable.CharacterSets;
+import dev.quiver.storage.StorageEngine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs one analyzed statement of this slice. Dispatch is one pattern-matching switch over the sealed statement
+ * tree; the next slice adds table statements here (through a planner) rather than beside it.
+ */
+public final class StatementExecutor
+{
+    /** Schemas MySQL refuses to create or drop, and how. */
+    private static final String MYSQL_SCHEMA = "mysql";
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of(MYSQL_SCHEMA, "performance_schema", "sys");
+    private static final int MAXIMUM_IDENTIFIER_LENGTH = 64;
+
+    private final StorageEngine storage;
+    private final Analyzer analyzer;
+    private final AccessControl accessControl;
+    private final ShowExecutor showExecutor;
+    private final SetExecutor setExecutor;
+    private final ServerStatus status;
+    private final LongFunction<Optional<Session>> sessions;
+
+    public StatementExecutor(StorageEngine storage, AccessControl accessControl, SystemVariableAccess variables, ServerStatus status, LongFunction<Optional<Session>> sessions)
+    {
+        this.storage = requireNonNull(storage, "storage is null");
+        this.accessControl = requireNonNull(accessControl, "accessControl is null");
+        this.analyzer = new Analyzer(accessControl);
+        this.showExecutor = new ShowExecutor(storage, accessControl, variables, status);
+        this.setExecutor = new SetExecutor(accessControl, variables);
+        this.status = requireNonNull(status, "status is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
+    }
+
+    public Analyzer analyzer()
+    {
+        return analyzer;
+    }
+
+    public QueryResult execute(Statement statement, ExecutionContext context)
+    {
+        Session session = context.session();
+        analyzer.analyze(statement, session);
+        status.recordCommand(commandCounter(statement));
+        return switch (statement) {
+            case Statement.Query query -> query(analyzer.analyzeQuery(query, context), context);
+            case Statement.SetVariables set -> {
+                setExecutor.set(set, context);
+                yield UpdateCountResult.EMPTY;
+            }
+            case Statement.SetTransaction set -> {
+                setExecutor.setTransaction(set, session);
+                yield UpdateCountResult.EMPTY;
+            }
+            case Statement.StartTransaction ignored -> {
+                // an open transaction is committed first (implicitly, as MySQL does)
+                session.beginTransaction();
+                yield UpdateCountResult.EMPTY;
+            }
+            case Statement.Commit ignored -> {
+                session.endTransaction();
+                yield UpdateCountResult.EMPTY;
+            }
+            case Statement.Rollback ignored -> rollback(session);
+            case Statement.Use use -> {
+                useDatabase(session, use.database());
+                yield UpdateCountResult.EMPTY;
+            }
+            case Statement.CreateDatabase create -> createDatabase(create, session);
+            case Statement.DropDatabase drop -> dropDatabase(drop, session);
+            case Statement.Show show -> showExecutor.show(show, context);
+            case Statement.ShowWarnings show -> showExecutor.warnings(show, session);
+            case Statement.Kill kill -> kill(kill, session);
+            case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
+        };
+    }
+
+    /** COM_INIT_DB and USE: information_schema is virtual, anything else must exist in storage. */
+    public void useDatabase(Session session, String database)
+    {
+        accessControl.checkCanAccessDatabase(session.identity(), database);
+        if (database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {
+            session.setDatabase(ShowExecutor.INFORMATION_SCHEMA);
+            return;
+        }
+        if (!storage.databaseExists(database)) {
+            throw new QuiverException(ErrorCode.ER_BAD_DB_ERROR, database);
+        }
+        session.setDatabase(database);
+    }
+
+    private QueryResult query(QueryAnalysis analysis, ExecutionContext context)
+    {
+        Statement.Query query = analysis.query();
+        boolean selected = query.where().map(where -> ExpressionEvaluator.isTrue(where, context)).orElse(true);
+        long limit = query.limit().map(each -> limitValue(each, context)).orElse(Long.MAX_VALUE);
+        long offset = query.offset().map(each -> limitValue(each, context)).orElse(0L);
+        List<Object[]> rows = List.of();
+        if (selected && limit > 0 && offset == 0) {
+            Object[] row = new Object[query.items().size()];
+            for (int i = 0; i < row.length; i++) {
+                Object value = ExpressionEvaluator.evaluate(query.items().get(i).expression(), context);
+                row[i] = Casts.coerce(value, analysis.types().get(i), context::addWarning);
+            }
+            rows = List.<Object[]>of(row);
+        }
+        context.session().setFoundRows(rows.size());
+        return new RowsResult(analysis.columns(), RowCursor.of(rows));
+    }
+
+    private static long limitValue(Expression expression, ExecutionContext context)
+    {
+        Object value = ExpressionEvaluator.evaluate(expression, context);
+        if (!(value instanceof Long number) || number < 0) {
+            throw new QuiverException(ErrorCode.ER_WRONG_ARGUMENTS, "LIMIT");
+        }
+        return number;
+    }
+
+    private static QueryResult rollback(Session session)
+    {
+        if (session.wroteInTransaction()) {
+            session.endTransaction();
+            throw new QuiverException(ErrorCode.ER_ROLLBACK_NOT_SUPPORTED, "the transaction's statements stay applied");
+        }
+        session.endTransaction();
+        return UpdateCountResult.EMPTY;
+    }
+
+    private QueryResult createDatabase(Statement.CreateDatabase create, Session session)
+    {
+        String name = create.name();
+        checkDatabaseName(name);
+        create.characterSet().ifPresent(characterSet -> {
+            CharacterSets.CharacterSet resolved = SetExecutor.characterSet(characterSet);
+            create.collation().ifPresent(collation -> SetExecutor.collationOf(resolved, collation));
+        });
+        if (create.characterSet().isEmpty()) {
+            create.collation().ifPresent(collation -> CharacterSets.findCollation(collation)
+                    .orElseThrow(() -> new QuiverException(ErrorCode.ER_UNKNOWN_COLLATION, collation)));
+        }
+        if (name.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {
+            throw accessDenied(session, name);
+        }
+        session.endTransaction();
+        if (name.equals(MYSQL_SCHEMA) || storage.databaseExists(name)) {
+            if (!create.ifNotExists()) {
+                throw new QuiverException(ErrorCode.ER_DB_CREATE_EXISTS, name);
+            }
+            session.addWarning(Warning.of(Warning.Level.Note, ErrorCode.ER_DB_CREATE_EXISTS, name));
+            return new UpdateCountResult(1, 0, null);
+        }
+        storage.createDatabase(name);
+        return new UpdateCountResult(1, 0, null);
+    }
+
+    private QueryResult dropDatabase(Statement.DropDatabase drop, Session session)
+    {
+        String name = drop.name();
+        if (name.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {
+            throw accessDenied(session, name);
+        }
+        if (SYSTEM_SCHEMAS.contains(name) && !storage.databaseExists(name) && name.equals(MYSQL_SCHEMA)) {
+            throw new QuiverException(ErrorCode.ER_NO_SYSTEM_SCHEMA_ACCESS, name);
+        }
+        session.endTransaction();
+        if (!storage.databaseExists(name)) {
+            if (!drop.ifExists()) {
+                throw new QuiverException(ErrorCode.ER_DB_DROP_EXISTS, name);
+            }
+            session.addWarning(Warning.of(Warning.Level.Note, ErrorCode.ER_DB_DROP_EXISTS, name));
+            return UpdateCountResult.EMPTY;
+        }
+        storage.dropDatabase(name);
+        if (name.equals(session.database())) {
+            session.setDatabase(null);
+        }
+        return UpdateCountResult.EMPTY;
+    }
+
+    private static void checkDatabaseName(String name)
+    {
+        if (name.isEmpty() || name.length() > MAXIMUM_IDENTIFIER_LENGTH || name.endsWith(" ")) {
+            throw new QuiverException(name.length() > MAXIMUM_IDENTIFIER_LENGTH ? ErrorCode.ER_TOO_LONG_IDENT : ErrorCode.ER_WRONG_DB_NAME, name);
+        }
+    }
+
+    private static QuiverException accessDenied(Session session, String database)
+    {
+        return new QuiverException(ErrorCode.ER_DBACCESS_DENIED_ERROR, session.identity().user(), session.identity().clientHost(), database);
+    }
+
+    private QueryResult kill(Statement.Kill kill, Session session)
+    {
+        Session target = sessions.apply(kill.connectionId())
+                .orElseThrow(() -> new QuiverException(ErrorCode.ER_NO_SUCH_THREAD, kill.connectionId()));
+        accessControl.checkCanKillConnection(session.identity(), target.identity());
+        if (kill.queryOnly()) {
+            // statements run to completion on their connection's executor; there is nothing to interrupt
+            return UpdateCountResult.EMPTY;
+        }
+        target.markKilled();
+        if (target == session) {
+            throw new QuiverException(ErrorCode.ER_QUERY_INTERRUPTED);
+        }
+        return UpdateCountResult.EMPTY;
+    }
+
+    /** MySQL's {@code Com_*} counter name of a statement. */
+    private static String commandCounter(Statement statement)
+    {
+        return switch (statement) {
+            case Statement.Query ignored -> "select";
+            case Statement.SetVariables ignored -> "set_option";
+            case Statement.SetTransaction ignored -> "set_option";
+            case Statement.StartTransaction ignored -> "begin";
+            case Statement.Commit ignored -> "commit";
+            case Statement.Rollback ignored -> "rollback";
+            case Statement.Use ignored -> "change_db";
+            case Statement.CreateDatabase ignored -> "create_db";
+            case Statement.DropDatabase ignored -> "drop_db";
+            case Statement.Show show -> switch (show.target()) {
+                case VARIABLES -> "show_variables";
+                case STATUS -> "show_status";
+                case DATABASES -> "show_databases";
+                case ENGINES -> "show_engines";
+                case COLLATION -> "show_collations";
+                case CHARACTER_SET -> "show_charsets";
+            };
+            case Statement.ShowWarnings show -> show.errorsOnly() ? "show_errors" : "show_warnings";
+            case Statement.Kill ignored -> "kill";
+            case Statement.Unsupported ignored -> "unsupported";
+        };
+    }
+
+    static String text(Object value)
+    {
+        return Values.text(value);
+    }
+}

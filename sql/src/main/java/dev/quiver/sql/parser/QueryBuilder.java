@@ -1,0 +1,141 @@
+package dev.quiver.sql.parser;
+
+import dev.quiver.sql.parser.Token.TokenType;
+import dev.quiver.sql.tree.Expression;
+import dev.quiver.sql.tree.Statement;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds a {@link Statement.Query} from a JSqlParser SELECT, naming each column as MySQL does. */
+final class QueryBuilder
+{
+    private static final Set<String> SELECT_MODIFIERS = Set.of(
+            "ALL", "DISTINCT", "DISTINCTROW", "HIGH_PRIORITY", "STRAIGHT_JOIN", "SQL_SMALL_RESULT", "SQL_BIG_RESULT",
+            "SQL_BUFFER_RESULT", "SQL_NO_CACHE", "SQL_CACHE", "SQL_CALC_FOUND_ROWS");
+    private static final Set<String> SELECT_LIST_ENDS = Set.of(
+            "FROM", "WHERE", "LIMIT", "INTO", "ORDER", "GROUP", "HAVING", "WINDOW", "FOR", "LOCK", "UNION", "EXCEPT", "INTERSECT");
+
+    private QueryBuilder()
+    {
+    }
+
+    static Statement build(PlainSelect select, String original, String cleaned)
+    {
+        if (select.getFromItem() != null && !isDual(select.getFromItem())) {
+            return new Statement.Unsupported("SELECT from a table");
+        }
+        if (select.getJoins() != null && !select.getJoins().isEmpty()) {
+            return new Statement.Unsupported("SELECT from a table");
+        }
+        if (select.getGroupBy() != null || select.getHaving() != null) {
+            return new Statement.Unsupported("GROUP BY without a table");
+        }
+        if (select.getIntoTables() != null || select.getMySqlSelectIntoClause() != null) {
+            return new Statement.Unsupported("SELECT ... INTO");
+        }
+        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
+            return new Statement.Unsupported("WITH");
+        }
+        List<String> texts = selectItemTexts(original, cleaned);
+        List<Statement.SelectItem> items = new ArrayList<>();
+        for (int i = 0; i < select.getSelectItems().size(); i++) {
+            SelectItem<?> item = select.getSelectItems().get(i);
+            if (item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns) {
+                return new Statement.Unsupported("SELECT * without a table");
+            }
+            Expression expression = ExpressionBuilder.build(item.getExpression());
+            String text = texts.size() == select.getSelectItems().size() ? texts.get(i) : item.getExpression().toString();
+            items.add(new Statement.SelectItem(expression, columnName(item, expression, text)));
+        }
+        Optional<Expression> limit = Optional.empty();
+        Optional<Expression> offset = Optional.empty();
+        Limit selectLimit = select.getLimit();
+        if (selectLimit != null && selectLimit.getRowCount() != null) {
+            limit = Optional.of(ExpressionBuilder.build(selectLimit.getRowCount()));
+            if (selectLimit.getOffset() != null) {
+                offset = Optional.of(ExpressionBuilder.build(selectLimit.getOffset()));
+            }
+        }
+        if (select.getOffset() != null) {
+            offset = Optional.of(ExpressionBuilder.build(select.getOffset().getOffset()));
+        }
+        Optional<Expression> where = Optional.ofNullable(select.getWhere()).map(ExpressionBuilder::build);
+        return new Statement.Query(items, where, limit, offset);
+    }
+
+    private static boolean isDual(net.sf.jsqlparser.statement.select.FromItem fromItem)
+    {
+        return fromItem instanceof Table table && table.getSchemaName() == null && table.getName().equalsIgnoreCase("dual") && table.getAlias() == null;
+    }
+
+    /** MySQL names a column by its alias, else a string literal by its value, else by the expression as written. */
+    private static String columnName(SelectItem<?> item, Expression expression, String text)
+    {
+        if (item.getAlias() != null) {
+            String alias = item.getAlias().getName();
+            if (alias.startsWith("'") || alias.startsWith("\"")) {
+                return StringLiterals.unquote(alias);
+            }
+            return StringLiterals.identifier(alias);
+        }
+        if (expression instanceof Expression.StringLiteral literal) {
+            return literal.value();
+        }
+        return text;
+    }
+
+    /** The select list entries as written in the original text, split at top-level commas. */
+    static List<String> selectItemTexts(String original, String cleaned)
+    {
+        List<Token> tokens = SqlLexer.tokenize(cleaned);
+        int i = 0;
+        while (i < tokens.size() && !tokens.get(i).isWord("SELECT")) {
+            i++;
+        }
+        i++;
+        while (i < tokens.size() && tokens.get(i).type() == TokenType.WORD && SELECT_MODIFIERS.contains(tokens.get(i).upper())) {
+            i++;
+        }
+        List<String> result = new ArrayList<>();
+        int depth = 0;
+        int itemStart = i;
+        for (; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            boolean end = token.type() == TokenType.END || (depth == 0 && token.type() == TokenType.WORD && SELECT_LIST_ENDS.contains(token.upper()));
+            if (end || (depth == 0 && token.isSymbol(","))) {
+                if (i > itemStart) {
+                    result.add(itemText(original, tokens, itemStart, i));
+                }
+                if (end) {
+                    break;
+                }
+                itemStart = i + 1;
+                continue;
+            }
+            if (token.isSymbol("(")) {
+                depth++;
+            }
+            else if (token.isSymbol(")")) {
+                depth--;
+            }
+        }
+        return result;
+    }
+
+    /** The item's text without a trailing alias (the alias wins anyway when present). */
+    private static String itemText(String original, List<Token> tokens, int first, int end)
+    {
+        int last = end - 1;
+        if (last > first && tokens.get(last - 1).isWord("AS")) {
+            last -= 2;
+        }
+        return original.substring(tokens.get(first).start(), tokens.get(last).end()).trim();
+    }
+}

@@ -1,0 +1,90 @@
+-- Covers: session functions, CONCAT, CAST/CONVERT, string functions; unknown functions and wrong argument counts
+SELECT DATABASE(), SCHEMA(), VERSION(), USER(), SESSION_USER(), SYSTEM_USER(), CURRENT_USER(), CURRENT_USER;
+> DATABASE() SCHEMA() VERSION()              USER()         SESSION_USER() SYSTEM_USER()  CURRENT_USER() CURRENT_USER
+> ---------- -------- ---------------------- -------------- -------------- -------------- -------------- ------------
+> null       null     8.0.36-seekdb-v1.4.0.0 root@localhost root@localhost root@localhost root@%         root@%
+> rows: 1
+
+SELECT CONNECTION_ID(), LAST_INSERT_ID(), ROW_COUNT(), FOUND_ROWS();
+> CONNECTION_ID() LAST_INSERT_ID() ROW_COUNT() FOUND_ROWS()
+> --------------- ---------------- ----------- ------------
+> 1               0                -1          1
+> rows: 1
+
+SELECT LAST_INSERT_ID(42), LAST_INSERT_ID(), @@last_insert_id, @@identity;
+> LAST_INSERT_ID(42) LAST_INSERT_ID() @@last_insert_id @@identity
+> ------------------ ---------------- ---------------- ----------
+> 42                 42               42               42
+> rows: 1
+
+SELECT NOW() IS NOT NULL, CURRENT_TIMESTAMP = NOW(), SYSDATE() >= NOW(), CURDATE() = CURRENT_DATE, UNIX_TIMESTAMP() > 1700000000;
+> NOW() IS NOT NULL CURRENT_TIMESTAMP = NOW() SYSDATE() >= NOW() CURDATE() = CURRENT_DATE UNIX_TIMESTAMP() > 1700000000
+> ----------------- ------------------------- ------------------ ------------------------ -----------------------------
+> 1                 1                         1                  1                        1
+> rows: 1
+
+SELECT LENGTH(UUID()), UUID() = UUID();
+> LENGTH(UUID()) UUID() = UUID()
+> -------------- ---------------
+> 36             0
+> rows: 1
+
+SELECT CONCAT('a', 'b', 'c'), CONCAT('n', 1, 2.5), CONCAT('x', NULL), CONCAT_WS('-', 'a', NULL, 'b');
+> CONCAT('a', 'b', 'c') CONCAT('n', 1, 2.5) CONCAT('x', NULL) CONCAT_WS('-', 'a', NULL, 'b')
+> --------------------- ------------------- ----------------- ------------------------------
+> abc                   n12.5               null              a-b
+> rows: 1
+
+SELECT CAST(1.6 AS SIGNED), CAST('12abc' AS SIGNED), CAST(-1 AS UNSIGNED), CAST('3.14159' AS DECIMAL(5,2)), CAST(42 AS CHAR), CAST('abcdef' AS CHAR(3)), CAST('2024-02-29' AS DATE), CAST('2024-02-29 10:11:12' AS DATETIME), CAST(1 AS DOUBLE);
+> CAST(1.6 AS SIGNED) CAST('12abc' AS SIGNED) CAST(-1 AS UNSIGNED) CAST('3.14159' AS DECIMAL(5,2)) CAST(42 AS CHAR) CAST('abcdef' AS CHAR(3)) CAST('2024-02-29' AS DATE) CAST('2024-02-29 10:11:12' AS DATETIME) CAST(1 AS DOUBLE)
+> ------------------- ----------------------- -------------------- ------------------------------- ---------------- ------------------------- -------------------------- --------------------------------------- -----------------
+> 2                   12                      18446744073709551615 3.14                            42               abc                       2024-02-29                 2024-02-29 10:11:12                     1
+> rows: 1
+
+SHOW WARNINGS;
+> Level   Code Message
+> ------- ---- -------------------------------------------
+> Warning 1292 Truncated incorrect INTEGER value: '12abc'
+> Warning 1292 Truncated incorrect CHAR(3) value: 'abcdef'
+> rows: 2
+
+SELECT CONVERT('text' USING utf8mb4), LENGTH('héllo'), CHAR_LENGTH('héllo'), UPPER('abc'), LOWER('ABC'), ABS(-3), ABS(-2.5), ISNULL(NULL);
+> CONVERT('text' USING utf8mb4) LENGTH('héllo') CHAR_LENGTH('héllo') UPPER('abc') LOWER('ABC') ABS(-3) ABS(-2.5) ISNULL(NULL)
+> ----------------------------- --------------- -------------------- ------------ ------------ ------- --------- ------------
+> text                          6               5                    ABC          abc          3       2.5       1
+> rows: 1
+
+-- Failure: an unknown function without a current database
+SELECT no_such_function(1);
+> exception ER_NO_DB_ERROR: No database selected
+
+CREATE DATABASE fn;
+> update count: 1
+
+USE fn;
+> ok
+
+-- Failure: an unknown function is looked up as a stored function of the current database
+SELECT no_such_function(1);
+> exception ER_SP_DOES_NOT_EXIST: FUNCTION fn.no_such_function does not exist
+
+-- Failure: wrong argument count to a native function
+SELECT CONCAT();
+> exception ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: Incorrect parameter count in the call to native function 'concat'
+
+SELECT DATABASE();
+> DATABASE()
+> ----------
+> fn
+> rows: 1
+
+DROP DATABASE fn;
+> ok
+
+SELECT DATABASE();
+> DATABASE()
+> ----------
+> null
+> rows: 1
+
+

@@ -1,0 +1,71 @@
+-- Covers: SELECT without FROM, FROM DUAL, WHERE, LIMIT and OFFSET; SELECT from a table is not supported yet
+SELECT 1 FROM DUAL;
+> 1
+> -
+> 1
+> rows: 1
+
+SELECT @@version_comment LIMIT 1;
+> @@version_comment
+> ------------------
+> Quiver test server
+> rows: 1
+
+SELECT 1 LIMIT 0;
+> 1
+> -
+> rows: 0
+
+SELECT 1 LIMIT 1 OFFSET 1;
+> 1
+> -
+> rows: 0
+
+SELECT 1 LIMIT 1, 1;
+> 1
+> -
+> rows: 0
+
+SELECT 'kept' WHERE 1 = 1;
+> kept
+> ----
+> kept
+> rows: 1
+
+SELECT 'dropped' WHERE 1 = 0;
+> dropped
+> -------
+> rows: 0
+
+SELECT 'null condition' FROM DUAL WHERE NULL;
+> null condition
+> --------------
+> rows: 0
+
+SELECT 1 AS x ORDER BY 1;
+> x
+> -
+> 1
+> rows: 1
+
+SELECT DISTINCT 1;
+> 1
+> -
+> 1
+> rows: 1
+
+-- Failure: tables come with the next slice
+SELECT * FROM t;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SELECT from a table'
+
+SELECT a FROM db.t WHERE b = 1;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SELECT from a table'
+
+SELECT 1 UNION SELECT 2;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'UNION, INTERSECT, EXCEPT and parenthesized queries'
+
+-- Failure: LIMIT takes integer literals only
+SELECT 1 LIMIT 'a';
+> exception ER_WRONG_ARGUMENTS: Incorrect arguments to LIMIT
+
+

@@ -1,0 +1,55 @@
+-- Covers: statements this slice cannot run answer 1235 naming their kind (never a silent OK); KILL
+CREATE TABLE t (id INT PRIMARY KEY);
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'CREATE TABLE'
+
+INSERT INTO t VALUES (1);
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'INSERT'
+
+UPDATE t SET id = 2;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'UPDATE'
+
+DELETE FROM t;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'DELETE'
+
+REPLACE INTO t VALUES (1);
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'REPLACE'
+
+DROP TABLE t;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'DROP TABLE'
+
+ALTER TABLE t ADD COLUMN c INT;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'ALTER TABLE'
+
+TRUNCATE TABLE t;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'TRUNCATE TABLE'
+
+DESCRIBE t;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'DESCRIBE'
+
+GRANT SELECT ON test.* TO 'u'@'%';
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'GRANT'
+
+CREATE USER 'u'@'%' IDENTIFIED BY 'p';
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'CREATE USER'
+
+CALL dbms_index_manager.refresh();
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'CALL'
+
+LOCK TABLES t READ;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'LOCK'
+
+-- Failure: a real syntax error in an unsupported statement is still 1064
+INSERT INTO;
+> exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'INSERT INTO' at line 1
+
+-- KILL: unknown ids answer 1094; KILL QUERY of this connection has nothing to interrupt
+KILL 999;
+> exception ER_NO_SUCH_THREAD: Unknown thread id: 999
+
+KILL CONNECTION 12345;
+> exception ER_NO_SUCH_THREAD: Unknown thread id: 12345
+
+KILL QUERY 1;
+> ok
+
+
