@@ -84,6 +84,7 @@ final class Connection
         }
         catch (ConnectionClosedException ex) {
             state = ConnectionState.CLOSED;
+            output.discard();
             return channel.newSucceededFuture();
         }
         finally {

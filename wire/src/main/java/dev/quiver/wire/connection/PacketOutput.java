@@ -1,6 +1,7 @@
 package dev.quiver.wire.connection;
 
 import dev.quiver.wire.codec.OutboundPacket;
+import dev.quiver.wire.codec.PacketFrameDecoder;
 import dev.quiver.wire.codec.PacketWriter;
 import dev.quiver.wire.packet.ServerPacket;
 import io.netty.buffer.ByteBuf;
@@ -14,8 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes server packets of one exchange from the command thread: encodes each payload, assigns sequence
- * ids (continuing from the client's last packet), and flushes in batches. When the channel stops being
+ * Writes server packets of one exchange from the command thread: frames each packet into a batch buffer
+ * (sequence ids continue from the client's last packet), hands the batch to the channel every
+ * {@value #FLUSH_THRESHOLD} bytes and flushes. Packets of 16 MiB and more go to {@link
+ * dev.quiver.wire.codec.PacketEncoder}, which splits them. When the channel stops being
  * writable it flushes and blocks the command thread until the event loop reports it writable again, so a
  * large result streams with bounded memory. The event loop never blocks here.
  */
@@ -30,6 +33,7 @@ final class PacketOutput
     private int nextSequenceId;
     private long unflushedBytes;
     private ChannelFuture lastWrite;
+    private ByteBuf batch;
 
     PacketOutput(Channel channel)
     {
@@ -45,35 +49,95 @@ final class PacketOutput
     void write(ServerPacket packet)
     {
         if (!channel.isActive()) {
+            discard();
             throw new ConnectionClosedException();
         }
-        ByteBuf buffer = OutboundPacket.allocate(channel.alloc(), packet.estimatedLength());
+        if (batch == null) {
+            batch = channel.alloc().buffer(Math.max(FLUSH_THRESHOLD, packet.estimatedLength()) + OutboundPacket.HEADER_LENGTH);
+        }
+        int start = batch.writerIndex();
+        batch.writeZero(OutboundPacket.HEADER_LENGTH);
         try {
-            packet.write(new PacketWriter(buffer));
+            packet.write(new PacketWriter(batch));
         }
         catch (RuntimeException | Error ex) {
-            buffer.release();
+            batch.writerIndex(start);
             throw ex;
         }
-        int payloadLength = buffer.readableBytes() - OutboundPacket.HEADER_LENGTH;
+        int payloadLength = batch.writerIndex() - start - OutboundPacket.HEADER_LENGTH;
         int sequenceId = nextSequenceId;
         nextSequenceId = (nextSequenceId + OutboundPacket.chunkCount(payloadLength)) & 0xFF;
-        lastWrite = channel.write(new OutboundPacket(sequenceId, buffer));
-        unflushedBytes += buffer.readableBytes();
+        if (payloadLength < PacketFrameDecoder.MAX_CHUNK_LENGTH) {
+            batch.setMediumLE(start, payloadLength);
+            batch.setByte(start + 3, sequenceId);
+        }
+        else {
+            writeLargePacket(start, sequenceId);
+        }
+        if (batch != null && batch.readableBytes() >= FLUSH_THRESHOLD) {
+            writeBatch();
+        }
         if (unflushedBytes >= FLUSH_THRESHOLD || !channel.isWritable()) {
             flush();
             awaitWritable();
         }
     }
 
+    /** A payload of 16 MiB or more: everything before it goes as it is, the packet itself to the splitting encoder. */
+    private void writeLargePacket(int start, int sequenceId)
+    {
+        ByteBuf buffer = batch;
+        batch = null;
+        try {
+            if (start > buffer.readerIndex()) {
+                write(buffer.retainedSlice(buffer.readerIndex(), start - buffer.readerIndex()));
+            }
+            write(new OutboundPacket(sequenceId, buffer.retainedSlice(start, buffer.writerIndex() - start)));
+        }
+        finally {
+            buffer.release();
+        }
+    }
+
+    private void writeBatch()
+    {
+        ByteBuf buffer = batch;
+        batch = null;
+        write(buffer);
+    }
+
+    private void write(io.netty.buffer.ByteBufHolder packet)
+    {
+        unflushedBytes += packet.content().readableBytes();
+        lastWrite = channel.write(packet);
+    }
+
+    private void write(ByteBuf bytes)
+    {
+        unflushedBytes += bytes.readableBytes();
+        lastWrite = channel.write(bytes);
+    }
+
     /** Flushes what was written; returns the future of the last write (succeeded when nothing was written). */
     ChannelFuture flush()
     {
+        if (batch != null) {
+            writeBatch();
+        }
         unflushedBytes = 0;
         channel.flush();
         ChannelFuture result = lastWrite == null ? channel.newSucceededFuture() : lastWrite;
         lastWrite = null;
         return result;
+    }
+
+    /** Drops what was framed but not yet handed to the channel (the connection is gone). */
+    void discard()
+    {
+        if (batch != null) {
+            batch.release();
+            batch = null;
+        }
     }
 
     /** Called from the event loop when the channel's writability or activity changes. */
