@@ -17,6 +17,8 @@ import static java.util.Objects.requireNonNull;
  * @param ioThreads event loop threads; 0 means Netty's default (twice the processors)
  * @param writeBufferLowWaterMark bytes pending on a connection below which it is writable again
  * @param writeBufferHighWaterMark bytes pending on a connection above which a streaming result pauses
+ * @param connectTimeoutMillis how long a client may take from connecting to being authenticated before the
+ *         server closes the connection (MySQL's {@code connect_timeout}, 10 s)
  */
 public record WireConfig(
         String bindAddress,
@@ -27,7 +29,8 @@ public record WireConfig(
         int characterSet,
         int ioThreads,
         int writeBufferLowWaterMark,
-        int writeBufferHighWaterMark)
+        int writeBufferHighWaterMark,
+        long connectTimeoutMillis)
 {
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 2881;
@@ -59,6 +62,9 @@ public record WireConfig(
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads must not be negative: " + ioThreads);
         }
+        if (connectTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("connectTimeoutMillis must be positive: " + connectTimeoutMillis);
+        }
         if (writeBufferLowWaterMark <= 0 || writeBufferHighWaterMark < writeBufferLowWaterMark) {
             throw new IllegalArgumentException("write buffer water marks must satisfy 0 < low <= high");
         }
@@ -68,41 +74,51 @@ public record WireConfig(
     public static WireConfig defaults()
     {
         return new WireConfig(DEFAULT_BIND_ADDRESS, DEFAULT_PORT, DEFAULT_SERVER_VERSION, DEFAULT_MAX_ALLOWED_PACKET,
-                DEFAULT_MAX_CONNECTIONS, UTF8MB4_GENERAL_CI, 0, 256 * 1024, 1024 * 1024);
+                DEFAULT_MAX_CONNECTIONS, UTF8MB4_GENERAL_CI, 0, 256 * 1024, 1024 * 1024, 10_000);
     }
 
     public WireConfig withBindAddress(String bindAddress)
     {
-        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
     }
 
     public WireConfig withPort(int port)
     {
-        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
     }
 
     public WireConfig withServerVersion(String serverVersion)
     {
-        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
     }
 
     public WireConfig withMaxAllowedPacket(int maxAllowedPacket)
     {
-        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
     }
 
     public WireConfig withMaxConnections(int maxConnections)
     {
-        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
     }
 
     public WireConfig withCharacterSet(int characterSet)
     {
-        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
     }
 
     public WireConfig withIoThreads(int ioThreads)
     {
-        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark);
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
+    }
+
+    public WireConfig withWriteBufferWaterMarks(int writeBufferLowWaterMark, int writeBufferHighWaterMark)
+    {
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
+    }
+
+    public WireConfig withConnectTimeoutMillis(long connectTimeoutMillis)
+    {
+        return new WireConfig(bindAddress, port, serverVersion, maxAllowedPacket, maxConnections, characterSet, ioThreads, writeBufferLowWaterMark, writeBufferHighWaterMark, connectTimeoutMillis);
     }
 }

@@ -45,7 +45,7 @@ final class Connection
     private final byte[] scramble = Scramble.generate();
     private final String clientHost;
     private final AuthenticationExchange authentication;
-    private ConnectionState state = ConnectionState.HANDSHAKE;
+    private volatile ConnectionState state = ConnectionState.HANDSHAKE;
     private HandshakeResponse41Packet handshakeResponse;
     private int capabilities;
     private CommandDispatcher dispatcher;
@@ -64,6 +64,12 @@ final class Connection
     {
         return new HandshakeV10Packet(server.serverVersion(), connectionId, scramble, CapabilityFlags.SERVER_CAPABILITIES,
                 server.characterSet(), ResultWriter.statusFlags(null), CACHING_SHA2_PASSWORD);
+    }
+
+    /** Whether the client got past authentication (readable from any thread). */
+    boolean isAuthenticated()
+    {
+        return state == ConnectionState.COMMAND;
     }
 
     /** Handles one message and returns the future of its last response write. Releases the message. */

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -59,6 +60,13 @@ public final class ConnectionHandler
         ByteBuf buffer = OutboundPacket.allocate(context.alloc(), 128);
         connection.greeting().write(new PacketWriter(buffer));
         context.writeAndFlush(new OutboundPacket(0, buffer));
+        Connection connecting = connection;
+        context.executor().schedule(() -> {
+            if (!connecting.isAuthenticated() && context.channel().isActive()) {
+                log.debug("Closing {}: no authentication within {} ms", context.channel().remoteAddress(), server.connectTimeoutMillis());
+                context.close();
+            }
+        }, server.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
         context.fireChannelActive();
     }
 

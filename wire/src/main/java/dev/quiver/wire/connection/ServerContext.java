@@ -24,6 +24,7 @@ public final class ServerContext
     private final String serverVersion;
     private final int characterSet;
     private final int maxConnections;
+    private final long connectTimeoutMillis;
     private final long startNanos = System.nanoTime();
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicInteger openConnections = new AtomicInteger();
@@ -34,12 +35,19 @@ public final class ServerContext
 
     public ServerContext(QueryHandler handler, CredentialStore credentials, Executor commandExecutor, String serverVersion, int characterSet, int maxConnections)
     {
+        this(handler, credentials, commandExecutor, serverVersion, characterSet, maxConnections, 10_000);
+    }
+
+    public ServerContext(QueryHandler handler, CredentialStore credentials, Executor commandExecutor, String serverVersion, int characterSet,
+            int maxConnections, long connectTimeoutMillis)
+    {
         this.handler = requireNonNull(handler, "handler is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.commandExecutor = requireNonNull(commandExecutor, "commandExecutor is null");
         this.serverVersion = requireNonNull(serverVersion, "serverVersion is null");
         this.characterSet = characterSet;
         this.maxConnections = maxConnections;
+        this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
     QueryHandler handler()
@@ -65,6 +73,11 @@ public final class ServerContext
     int characterSet()
     {
         return characterSet;
+    }
+
+    long connectTimeoutMillis()
+    {
+        return connectTimeoutMillis;
     }
 
     /** Connection ids fit the handshake's {@code int<4>}; they start at 1 and wrap. */

@@ -47,6 +47,11 @@ class TestCommands
                 throw new IllegalStateException("handler bug");
             })
             .on("nothing", (session, sink) -> {})
+            .on("big row", (session, sink) -> {
+                sink.beginResultSet(List.of(varchar("v")));
+                sink.row(new Object[] {"b".repeat(16 * 1024 * 1024 + 1)});
+                sink.endResultSet();
+            })
             .on("warn", (session, sink) -> {
                 session.warningCount = 3;
                 sink.ok(0, 0, null);
@@ -346,6 +351,22 @@ class TestCommands
             assertThat(packets.get(6).errorCode()).isEqualTo(1047);
             assertThat(packets.get(7).isOk()).isTrue();
             assertThat(client.channel.config().isAutoRead()).isTrue();
+        }
+    }
+
+    @Test
+    void testRowLargerThanOnePacketIsSplit()
+    {
+        try (TestingClient client = login(0)) {
+            client.query("big row");
+            List<Packet> packets = client.readAll();
+            assertThat(packets).extracting(Packet::sequenceId).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(packets.get(3).payload()).hasSize(0xFFFFFF);
+            assertThat(packets.get(3).payload()[0]).isEqualTo((byte) 0xFE);
+            assertThat(packets.get(4).payload()).hasSize(16 * 1024 * 1024 + 1 + 9 - 0xFFFFFF);
+            assertThat(packets.get(5).isEof()).isTrue();
+            client.command(0x0E, new byte[0]);
+            assertThat(client.read().sequenceId()).isEqualTo(1);
         }
     }
 }

@@ -289,4 +289,22 @@ class TestConnectionPhase
         assertThat(payload[payload.length - 1]).isZero();
         return Arrays.copyOfRange(payload, plugin.length() + 2, plugin.length() + 22);
     }
+
+    @Test
+    void testClientThatNeverAuthenticatesIsDisconnected()
+    {
+        try (TestingClient idle = client(); TestingClient authenticated = client()) {
+            idle.greeting();
+            authenticated.login(0);
+            idle.channel.advanceTimeBy(9, java.util.concurrent.TimeUnit.SECONDS);
+            idle.channel.runScheduledPendingTasks();
+            assertThat(idle.channel.isActive()).isTrue();
+            idle.channel.advanceTimeBy(1, java.util.concurrent.TimeUnit.SECONDS);
+            authenticated.channel.advanceTimeBy(10, java.util.concurrent.TimeUnit.SECONDS);
+            idle.channel.runScheduledPendingTasks();
+            authenticated.channel.runScheduledPendingTasks();
+            assertThat(idle.channel.isActive()).isFalse();
+            assertThat(authenticated.channel.isActive()).isTrue();
+        }
+    }
 }
