@@ -100,5 +100,8 @@ public record HandshakeResponse41Packet(
             String value = reader.readLengthEncodedString();
             attributes.put(key, value);
         }
+        if (reader.readableBytes() != end) {
+            throw new QuiverException(ErrorCode.ER_MALFORMED_PACKET);
+        }
     }
 }

@@ -33,6 +33,16 @@ public interface QueryHandler
      * {@code null}, {@link Long}, {@link java.math.BigInteger} (unsigned BIGINT), {@link Double},
      * {@link Float}, {@link java.math.BigDecimal}, {@link String}, {@code byte[]},
      * {@link java.time.LocalDate}, {@link java.time.LocalDateTime} or {@link java.time.Duration}.
+     *
+     * <p>How the client's types map: integer types (signed or unsigned) to Long, unsigned BIGINT above
+     * Long.MAX_VALUE to BigInteger; FLOAT to Float; DOUBLE to Double; DECIMAL to BigDecimal; character types,
+     * ENUM, SET and JSON to String when the bytes are valid UTF-8, else to byte[] (MySQL Connector/J sends
+     * {@code setBytes} as MYSQL_TYPE_STRING; decoding valid UTF-8 is lossless, so a binary column can take the
+     * String's UTF-8 bytes); BLOB types, BIT and GEOMETRY to byte[]; DATE to LocalDate; DATETIME and
+     * TIMESTAMP to LocalDateTime; TIME to Duration (negative allowed); zero or invalid dates to the String
+     * MySQL would print ({@code 0000-00-00}, {@code 0000-00-00 00:00:00}). Values sent with
+     * COM_STMT_SEND_LONG_DATA arrive whole, as String or byte[] by the same rule. The list is unmodifiable
+     * and may contain nulls.
      */
     void execute(HandlerSession session, PreparedStatementInfo statement, List<Object> parameters, ResultSink sink);
 

@@ -13,11 +13,17 @@ import java.util.List;
  */
 public interface ResultSink
 {
+    /** Starts a result set; at least one column. The previous result (if any) is then sent with MORE_RESULTS_EXISTS. */
     void beginResultSet(List<ColumnDescriptor> columns);
 
     /**
-     * One row; values as described in {@link QueryHandler#execute}. The array is not retained after the
-     * call returns.
+     * One row; values as described in {@link QueryHandler#execute} (also accepted: {@link Integer},
+     * {@link Short}, {@link Byte}, {@link Boolean} as 1/0, {@link java.time.LocalTime}). The text protocol
+     * prints them as MySQL does (doubles with the shortest round-trip digits, {@code 1e20} style beyond
+     * 15 integer digits; DATETIME fractions to the column's {@code decimals}); the binary protocol encodes
+     * them per the column's {@link ColumnType}. A value the column type cannot take is a handler bug and
+     * ends the command with ER_INTERNAL_ERROR. The array is not retained after the call returns. May block
+     * while the client is not reading.
      */
     void row(Object[] values);
 
