@@ -450,6 +450,36 @@ public abstract class AbstractStorageEngineTest
     }
 
     @Test
+    public void testKeyLookupsThroughFilters()
+    {
+        engine.createTable(DB, new TableDefinition("composite", List.of(
+                ColumnDefinition.notNull("tenant", ColumnType.StringType.varchar(16)),
+                ColumnDefinition.notNull("seq", ColumnType.IntegerType.signed(IntegerWidth.INT)),
+                ColumnDefinition.nullable("note", ColumnType.StringType.text())),
+                List.of(IndexDefinition.primaryKey("tenant", "seq"))));
+        Table table = engine.table(DB, "composite");
+        List<List<Value>> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rows.add(List.of(Value.of(i % 2 == 0 ? "Even" : "odd"), Value.of(i), Value.of("n" + i)));
+        }
+        table.write(new WriteRequest(List.of("tenant", "seq", "note"), rows, ConflictPolicy.ERROR));
+        Filter even4 = Filter.and(Filter.equal("tenant", Value.of("EVEN ")), Filter.equal("seq", Value.of(4)));
+        assertThat(table.scan(ScanRequest.where(even4).withProjection("note")).toList()).containsExactly(Row.of(Value.of("n4")));
+        assertThat(table.count(Filter.and(even4, Filter.equal("note", Value.of("other"))))).isZero();
+        assertThat(table.count(Filter.and(Filter.equal("tenant", Value.of("odd")), Filter.equal("seq", Value.of(new BigDecimal("4.5")))))).isZero();
+        assertThat(table.count(Filter.and(Filter.equal("tenant", Value.of("odd")), Filter.equal("seq", Value.of(1000L * 1000 * 1000 * 1000))))).isZero();
+        assertThat(table.update(even4, row -> row.with(2, Value.of("four")))).isEqualTo(new UpdateResult(1, 1));
+        Table docs = docs();
+        insert(docs, row(1, "a"), row(2, "b"), row(3, "c"));
+        assertThat(docs.scan(ScanRequest.where(new Filter.In(Field.column("id"), List.of(Value.of(3), Value.of(1), Value.of(99))))).toList())
+                .containsExactly(row(1, "a"), row(3, "c"));
+        assertThat(docs.scan(ScanRequest.where(new Filter.In(Field.column("name"), List.of(Value.of("B"), Value.NULL)))).toList())
+                .containsExactly(row(2, "b"));
+        assertThat(docs.delete(Filter.equal("name", Value.of("C")))).isEqualTo(1);
+        assertThat(docs.count(Filter.ALL)).isEqualTo(2);
+    }
+
+    @Test
     public void testJsonPathFilters()
     {
         engine.createTable(DB, new TableDefinition("coll", List.of(

@@ -6,6 +6,8 @@ import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
 import dev.quiver.storage.row.ValueComparison;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -37,6 +39,7 @@ public final class FilterEvaluator
 
     private final TableDefinition table;
     private final Filter filter;
+    private final Map<Filter.Field, Integer> positions = new IdentityHashMap<>();
 
     public FilterEvaluator(TableDefinition table, Filter filter)
     {
@@ -54,14 +57,19 @@ public final class FilterEvaluator
     {
         switch (node) {
             case Filter.All ignored -> {}
-            case Filter.Equal equal -> table.requireColumn(equal.field().column());
-            case Filter.Range range -> table.requireColumn(range.field().column());
-            case Filter.In in -> table.requireColumn(in.field().column());
-            case Filter.IsNull isNull -> table.requireColumn(isNull.field().column());
+            case Filter.Equal equal -> bind(equal.field());
+            case Filter.Range range -> bind(range.field());
+            case Filter.In in -> bind(in.field());
+            case Filter.IsNull isNull -> bind(isNull.field());
             case Filter.And and -> and.operands().forEach(this::validate);
             case Filter.Or or -> or.operands().forEach(this::validate);
             case Filter.Not not -> validate(not.operand());
         }
+    }
+
+    private void bind(Filter.Field field)
+    {
+        positions.put(field, table.requireColumn(field.column()));
     }
 
     private Truth evaluate(Filter node, Row row)
@@ -104,7 +112,7 @@ public final class FilterEvaluator
 
     private Value read(Filter.Field field, Row row)
     {
-        Value value = row.get(table.requireColumn(field.column()));
+        Value value = row.get(positions.get(field));
         if (field.path().isEmpty() || value.isNull()) {
             return value;
         }

@@ -409,7 +409,7 @@ public final class MemoryTable
     {
         FilterEvaluator evaluator = new FilterEvaluator(definition, request.filter());
         List<Map.Entry<Long, Row>> matches = new ArrayList<>();
-        for (Map.Entry<Long, Row> entry : rows.entrySet()) {
+        for (Map.Entry<Long, Row> entry : candidates(request.filter())) {
             if (evaluator.matches(entry.getValue())) {
                 matches.add(Map.entry(entry.getKey(), entry.getValue()));
             }
@@ -421,6 +421,77 @@ public final class MemoryTable
         long from = Math.min(request.offset(), matches.size());
         long to = request.limit().isPresent() ? Math.min(matches.size(), from + request.limit().getAsLong()) : matches.size();
         return matches.subList((int) from, (int) to);
+    }
+
+    /**
+     * The rows a filter can match: through a unique index when the filter's top-level conjuncts fix every column
+     * of one (equality, or IN on a one-column key) with constants of the column's own kind, else every row. The
+     * caller still evaluates the whole filter on each candidate.
+     */
+    private Iterable<Map.Entry<Long, Row>> candidates(Filter filter)
+    {
+        Map<Integer, List<Value>> fixed = new HashMap<>();
+        List<Filter> conjuncts = filter instanceof Filter.And and ? and.operands() : List.of(filter);
+        for (Filter conjunct : conjuncts) {
+            if (conjunct instanceof Filter.Equal equal && equal.field().path().isEmpty()) {
+                definition.columnIndex(equal.field().column()).ifPresent(position -> fixed.putIfAbsent(position, List.of(equal.value())));
+            }
+            else if (conjunct instanceof Filter.In in && in.field().path().isEmpty() && !in.values().isEmpty()) {
+                definition.columnIndex(in.field().column()).ifPresent(position -> fixed.putIfAbsent(position, in.values()));
+            }
+        }
+        for (UniqueIndex index : uniqueIndexes) {
+            List<List<Value>> keys = keysFor(index, fixed);
+            if (keys == null) {
+                continue;
+            }
+            Set<Long> rowIds = new java.util.TreeSet<>();
+            for (List<Value> key : keys) {
+                lookup(index, key).ifPresent(rowIds::add);
+            }
+            List<Map.Entry<Long, Row>> result = new ArrayList<>(rowIds.size());
+            rowIds.forEach(rowId -> result.add(Map.entry(rowId, rows.get(rowId))));
+            return result;
+        }
+        return rows.entrySet();
+    }
+
+    /** The index keys a filter fixes, or null when it does not fix them all with index-compatible constants. */
+    private List<List<Value>> keysFor(UniqueIndex index, Map<Integer, List<Value>> fixed)
+    {
+        int[] positions = index.positions();
+        List<Value> single = new ArrayList<>(positions.length);
+        for (int position : positions) {
+            List<Value> values = fixed.get(position);
+            if (values == null || (values.size() > 1 && positions.length > 1)) {
+                return null;
+            }
+            for (Value value : values) {
+                if (!indexable(definition.columns().get(position).type(), value)) {
+                    return null;
+                }
+            }
+            if (values.size() > 1) {
+                return values.stream().map(List::of).toList();
+            }
+            single.add(values.get(0));
+        }
+        return List.of(single);
+    }
+
+    /** True when equality under the index's key means equality under {@link ValueComparison} for this constant. */
+    private static boolean indexable(dev.quiver.storage.catalog.ColumnType type, Value value)
+    {
+        return switch (type) {
+            case dev.quiver.storage.catalog.ColumnType.StringType ignored -> value instanceof Value.StringValue;
+            case dev.quiver.storage.catalog.ColumnType.BinaryType binary -> value instanceof Value.BytesValue
+                    || (value instanceof Value.StringValue && binary.kind() != dev.quiver.storage.catalog.ColumnType.BinaryKind.BINARY);
+            case dev.quiver.storage.catalog.ColumnType.IntegerType ignored -> value instanceof Value.IntegerValue || value instanceof Value.DecimalValue;
+            case dev.quiver.storage.catalog.ColumnType.BooleanType ignored -> value instanceof Value.IntegerValue;
+            case dev.quiver.storage.catalog.ColumnType.DecimalType ignored -> value instanceof Value.IntegerValue || value instanceof Value.DecimalValue;
+            case dev.quiver.storage.catalog.ColumnType.TemporalType ignored -> value instanceof Value.DateValue || value instanceof Value.DateTimeValue;
+            default -> false;
+        };
     }
 
     private Comparator<Map.Entry<Long, Row>> ordering(List<SortKey> keys)
