@@ -147,3 +147,5 @@ SHOW DATABASES;
 > rows: 1
 
 
+
+

@@ -56,3 +56,18 @@ SELECT 4611686018427387904 * 2;
 > exception ER_DATA_OUT_OF_RANGE: BIGINT value is out of range in '(4611686018427387904 * 2)'
 
 
+
+-- MOD is the % operator; MOD(a, b) the function form
+SELECT 7 MOD 3, -7 MOD 3, 7.5 MOD 2, 1 MOD 0, MOD(10, 4);
+> 7 MOD 3 -7 MOD 3 7.5 MOD 2 1 MOD 0 MOD(10, 4)
+> ------- -------- --------- ------- ----------
+> 1       -1       1.5       null    2
+> rows: 1
+
+SELECT UNIX_TIMESTAMP('1970-01-02 00:00:00') - UNIX_TIMESTAMP('1970-01-01 00:00:00') AS one_day;
+> one_day
+> -------
+> 86400
+> rows: 1
+
+

@@ -88,3 +88,5 @@ SELECT DATABASE();
 > rows: 1
 
 
+
+

@@ -69,3 +69,5 @@ SELECT 1 LIMIT 'a';
 > exception ER_WRONG_ARGUMENTS: Incorrect arguments to LIMIT
 
 
+
+

@@ -44,3 +44,5 @@ SELECT nope;
 > exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'field list'
 
 
+
+

@@ -70,3 +70,5 @@ SELECT (1, 2) = 1;
 > exception ER_OPERAND_COLUMNS: Operand should contain 1 column(s)
 
 
+
+

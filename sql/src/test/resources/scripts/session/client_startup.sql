@@ -82,3 +82,5 @@ SELECT 1; SELECT @@nope; SELECT 3;
 > exception ER_UNKNOWN_SYSTEM_VARIABLE: Unknown system variable 'nope'
 
 
+
+

@@ -81,3 +81,5 @@ SELECT '-- not a comment', '/* nor this */', '#nor this';
 > rows: 1
 
 
+
+

@@ -53,3 +53,5 @@ KILL QUERY 1;
 > ok
 
 
+
+

@@ -210,3 +210,5 @@ SHOW CREATE TABLE t;
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SHOW CREATE TABLE'
 
 
+
+

@@ -243,3 +243,5 @@ SELECT @@wait_timeout;
 > rows: 1
 
 
+
+

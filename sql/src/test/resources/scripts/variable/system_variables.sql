@@ -69,3 +69,5 @@ SELECT @@global.warning_count;
 > exception ER_INCORRECT_GLOBAL_LOCAL_VAR: Variable 'warning_count' is a SESSION variable
 
 
+
+

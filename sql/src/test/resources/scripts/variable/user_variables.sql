@@ -43,3 +43,5 @@ SET @a =;
 > exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '' at line 1
 
 
+
+

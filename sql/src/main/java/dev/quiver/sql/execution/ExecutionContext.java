@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -199,6 +198,12 @@ public final class ExecutionContext
         return statementStart.getEpochSecond();
     }
 
+    @Override
+    public long epochSecond(LocalDateTime dateTime)
+    {
+        return dateTime.atZone(timeZone()).toEpochSecond();
+    }
+
     private ZoneId timeZone()
     {
         Object zone = session.systemVariable("time_zone");
@@ -206,10 +211,5 @@ public final class ExecutionContext
             return ZoneOffset.of(text.length() == 5 ? text.charAt(0) + "0" + text.substring(1) : text);
         }
         return ZoneId.systemDefault();
-    }
-
-    static Function<Object, Object> identity()
-    {
-        return Function.identity();
     }
 }

@@ -81,12 +81,11 @@ final class SetExecutor
         if (value instanceof byte[] bytes) {
             value = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
-        // validate now; the second phase writes the same value again and cannot fail
-        SystemVariableAccess dryRun = variables;
-        Object coerced = SystemVariables.coerce(variable, value);
+        // validate now; the second phase writes the already valid value and cannot fail
         checkScope(variable, assignment.scope());
+        Object coerced = SystemVariables.coerce(variable, value);
         return () -> {
-            dryRun.write(session, assignment.scope(), variable.name(), coerced);
+            variables.write(session, assignment.scope(), variable.name(), coerced);
             afterWrite(session, variable, assignment.scope());
         };
     }

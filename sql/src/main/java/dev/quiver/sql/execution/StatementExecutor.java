@@ -7,7 +7,6 @@ import dev.quiver.sql.analyzer.Analyzer;
 import dev.quiver.sql.analyzer.QueryAnalysis;
 import dev.quiver.sql.expression.Casts;
 import dev.quiver.sql.expression.ExpressionEvaluator;
-import dev.quiver.sql.expression.Values;
 import dev.quiver.sql.result.QueryResult;
 import dev.quiver.sql.result.RowCursor;
 import dev.quiver.sql.result.RowsResult;
@@ -255,10 +254,5 @@ public final class StatementExecutor
             case Statement.Kill ignored -> "kill";
             case Statement.Unsupported ignored -> "unsupported";
         };
-    }
-
-    static String text(Object value)
-    {
-        return Values.text(value);
     }
 }

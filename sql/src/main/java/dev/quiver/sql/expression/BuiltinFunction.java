@@ -38,7 +38,7 @@ public enum BuiltinFunction
     CURDATE(List.of("curdate", "current_date"), 0, 0),
     UTC_DATE(List.of("utc_date"), 0, 0),
     CURTIME(List.of("curtime", "current_time"), 0, 1),
-    UNIX_TIMESTAMP(List.of("unix_timestamp"), 0, 0),
+    UNIX_TIMESTAMP(List.of("unix_timestamp"), 0, 1),
     UUID_FUNCTION(List.of("uuid"), 0, 0),
     IF(List.of("if"), 3, 3),
     IFNULL(List.of("ifnull"), 2, 2),
@@ -99,7 +99,7 @@ public enum BuiltinFunction
             case NOW, SYSDATE, UTC_TIMESTAMP -> SqlType.datetime(0, false);
             case CURDATE, UTC_DATE -> SqlType.date(false);
             case CURTIME -> SqlType.time(false);
-            case UNIX_TIMESTAMP -> SqlType.bigint(11, false);
+            case UNIX_TIMESTAMP -> SqlType.bigint(11, !arguments.isEmpty());
             case UUID_FUNCTION -> SqlType.varchar(36, false);
             case IF -> TypeDerivation.common(arguments.subList(1, 3)).withNullable(arguments.get(1).nullable() || arguments.get(2).nullable());
             case IFNULL -> TypeDerivation.common(arguments).withNullable(arguments.get(1).nullable());
@@ -157,7 +157,13 @@ public enum BuiltinFunction
             case CURDATE -> session.statementTime().toLocalDate();
             case UTC_DATE -> LocalDateTime.ofEpochSecond(session.unixTimestamp(), 0, java.time.ZoneOffset.UTC).toLocalDate();
             case CURTIME -> java.time.Duration.ofSeconds(session.statementTime().toLocalTime().toSecondOfDay());
-            case UNIX_TIMESTAMP -> session.unixTimestamp();
+            case UNIX_TIMESTAMP -> {
+                if (arguments.isEmpty()) {
+                    yield session.unixTimestamp();
+                }
+                Object value = arguments.get(0) == null ? null : Casts.cast(arguments.get(0), dev.quiver.sql.tree.CastTarget.of(dev.quiver.sql.tree.CastTarget.Kind.DATETIME), context::addWarning);
+                yield value == null ? null : session.epochSecond((LocalDateTime) value);
+            }
             case UUID_FUNCTION -> UUID.randomUUID().toString();
             case ISNULL -> Values.truth(arguments.get(0) == null);
             case CONCAT -> concat(arguments, "");

@@ -5,7 +5,6 @@ import dev.quiver.sql.session.Warning;
 import dev.quiver.sql.tree.CastTarget;
 import dev.quiver.sql.type.SqlType;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -125,10 +124,5 @@ public final class Casts
             warnings.accept(Warning.of(Warning.Level.Warning, ErrorCode.ER_TRUNCATED_WRONG_VALUE, "time", text));
             return null;
         }
-    }
-
-    static BigDecimal unused()
-    {
-        return BigDecimal.ZERO;
     }
 }

@@ -69,5 +69,8 @@ public interface EvaluationContext
 
         /** Seconds since the epoch at the statement's start. */
         long unixTimestamp();
+
+        /** Seconds since the epoch of a local date and time in the session time zone. */
+        long epochSecond(LocalDateTime dateTime);
     }
 }

@@ -304,7 +304,11 @@ final class ExpressionBuilder
             throw notSupported("aggregate functions without a table");
         }
         ExpressionList<?> parameters = function.getParameters();
-        return new Expression.FunctionCall(StringLiterals.identifier(name), buildAll(parameters));
+        List<Expression> arguments = buildAll(parameters);
+        if (name.equals("mod") && arguments.size() == 2) {
+            return new Arithmetic(ArithmeticOperator.MODULUS, arguments.get(0), arguments.get(1));
+        }
+        return new Expression.FunctionCall(StringLiterals.identifier(name), arguments);
     }
 
     private static Expression signed(SignedExpression signed)

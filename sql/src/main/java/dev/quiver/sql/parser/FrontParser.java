@@ -45,6 +45,52 @@ final class FrontParser
         return new FrontParser(original, cleaned).statement();
     }
 
+    private static final Set<String> OPERAND_STARTS_NOT = Set.of("FROM", "AS", "WHERE", "LIMIT", "ORDER", "GROUP", "HAVING", "INTO");
+    private static final Set<String> OPERAND_ENDS_NOT = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "XOR", "BY", "ON", "SET", "DISTINCT", "WHEN", "THEN", "ELSE", "CASE", "IN", "LIKE", "BETWEEN", "IS", "DIV", "MOD");
+
+    /**
+     * Rewrites, keeping every offset, the operator forms JSqlParser does not know: infix {@code a MOD b} becomes
+     * {@code a % b}.
+     */
+    static String rewriteOperators(String cleaned)
+    {
+        List<Token> tokens = SqlLexer.tokenize(cleaned);
+        char[] result = null;
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (!token.isWord("MOD") || !isOperandEnd(tokens.get(i - 1)) || !isOperandStart(tokens.get(i + 1))) {
+                continue;
+            }
+            if (result == null) {
+                result = cleaned.toCharArray();
+            }
+            result[token.start()] = ' ';
+            result[token.start() + 1] = '%';
+            result[token.start() + 2] = ' ';
+        }
+        return result == null ? cleaned : new String(result);
+    }
+
+    private static boolean isOperandEnd(Token token)
+    {
+        return switch (token.type()) {
+            case NUMBER, STRING, QUOTED_IDENTIFIER, USER_VARIABLE, SYSTEM_VARIABLE -> true;
+            case WORD -> !OPERAND_ENDS_NOT.contains(token.upper());
+            case SYMBOL -> token.isSymbol(")") || token.isSymbol("?");
+            case END -> false;
+        };
+    }
+
+    private static boolean isOperandStart(Token token)
+    {
+        return switch (token.type()) {
+            case NUMBER, STRING, QUOTED_IDENTIFIER, USER_VARIABLE, SYSTEM_VARIABLE -> true;
+            case WORD -> !OPERAND_STARTS_NOT.contains(token.upper());
+            case SYMBOL -> token.isSymbol("(") || token.isSymbol("?") || token.isSymbol("-") || token.isSymbol("+");
+            case END -> false;
+        };
+    }
+
     /** The number of {@code ?} placeholders (outside strings and comments). */
     static int countParameters(String cleaned)
     {

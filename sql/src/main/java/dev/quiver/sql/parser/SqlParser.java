@@ -86,9 +86,10 @@ public final class SqlParser
         if (front.isPresent()) {
             return front.get();
         }
-        net.sf.jsqlparser.statement.Statement statement = JSqlParsing.parse(cleaned, original);
+        String rewritten = FrontParser.rewriteOperators(cleaned);
+        net.sf.jsqlparser.statement.Statement statement = JSqlParsing.parse(rewritten, original);
         return switch (statement) {
-            case PlainSelect select -> QueryBuilder.build(select, original, cleaned);
+            case PlainSelect select -> QueryBuilder.build(select, original, rewritten);
             case Select ignored -> new Statement.Unsupported("UNION, INTERSECT, EXCEPT and parenthesized queries");
             default -> new Statement.Unsupported(FrontParser.kind(cleaned));
         };

@@ -232,10 +232,8 @@ public final class SystemVariables
         }
         String text = requireText(name, value);
         String upper = text.toUpperCase(Locale.ROOT);
-        if (allowed.equals(OFF_ON) || allowed.contains(upper)) {
-            if (allowed.contains(upper)) {
-                return upper;
-            }
+        if (allowed.contains(upper)) {
+            return upper;
         }
         throw wrongValue(name, text);
     }

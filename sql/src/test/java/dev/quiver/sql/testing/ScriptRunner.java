@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,11 @@ public final class ScriptRunner
         try {
             if (root.getProtocol().equals("jar")) {
                 try (FileSystem jar = FileSystems.newFileSystem(root.toURI(), Map.of())) {
-                    return list(jar.getPath(SCRIPTS_ROOT), jar.getPath("/"));
+                    return list(jar.getPath("/" + SCRIPTS_ROOT), jar.getPath("/"));
+                }
+                catch (FileSystemAlreadyExistsException ex) {
+                    FileSystem jar = FileSystems.getFileSystem(root.toURI());
+                    return list(jar.getPath("/" + SCRIPTS_ROOT), jar.getPath("/"));
                 }
             }
             Path directory = Path.of(root.toURI());
