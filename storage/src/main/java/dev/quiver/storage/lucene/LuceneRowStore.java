@@ -10,6 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -101,7 +102,10 @@ public final class LuceneRowStore
         List<RowChange.Put> rows = new ArrayList<>();
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             for (LeafReaderContext leaf : reader.leaves()) {
-                StoredFields storedFields = leaf.reader().storedFields();
+                // a merge instance decompresses each block once for sequential reads
+                StoredFields storedFields = leaf.reader() instanceof CodecReader codecReader
+                        ? codecReader.getFieldsReader().getMergeInstance()
+                        : leaf.reader().storedFields();
                 Bits liveDocs = leaf.reader().getLiveDocs();
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     if (liveDocs != null && !liveDocs.get(doc)) {
