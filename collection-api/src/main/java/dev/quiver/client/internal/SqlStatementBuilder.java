@@ -22,7 +22,8 @@ import static java.util.Objects.requireNonNull;
  * character where the SDK inlines nothing; where the SDK inlines a value (vectors, JSON paths, table
  * names in {@code SHOW TABLES LIKE} and {@code GET_SQL}) this builder binds it as a parameter instead,
  * which a client-side prepared statement renders to the same text. Identifiers are backtick-quoted;
- * every user value is a bound parameter.
+ * every user value is a bound parameter, except that boolean filter values are written as the
+ * keywords {@code true} / {@code false} (see {@code valueExpression}).
  *
  * <p>Differences from the SDK, all deliberate: {@code upsert} is one
  * {@code INSERT ... ON DUPLICATE KEY UPDATE} per batch (the SDK does SELECT then UPDATE or INSERT per
@@ -354,17 +355,15 @@ public final class SqlStatementBuilder
         return switch (where) {
             case Where.Comparison comparison -> {
                 parameters.add("$." + comparison.key());
-                parameters.add(sqlValue(comparison.value()));
-                yield "JSON_EXTRACT(metadata, ?) " + comparison.operator().sqlSymbol() + " ?";
+                yield "JSON_EXTRACT(metadata, ?) " + comparison.operator().sqlSymbol() + " " + valueExpression(comparison.value(), parameters);
             }
             case Where.Membership membership -> {
                 parameters.add("$." + membership.key());
-                StringJoiner placeholders = new StringJoiner(", ", "(", ")");
+                StringJoiner values = new StringJoiner(", ", "(", ")");
                 for (Object each : membership.values()) {
-                    placeholders.add("?");
-                    parameters.add(sqlValue(each));
+                    values.add(valueExpression(each, parameters));
                 }
-                yield "JSON_EXTRACT(metadata, ?) " + (membership.negated() ? "NOT IN " : "IN ") + placeholders;
+                yield "JSON_EXTRACT(metadata, ?) " + (membership.negated() ? "NOT IN " : "IN ") + values;
             }
             case Where.And and -> join(and.operands(), " AND ", parameters, true);
             case Where.Or or -> join(or.operands(), " OR ", parameters, true);
@@ -405,7 +404,22 @@ public final class SqlStatementBuilder
         return result.toString();
     }
 
-    /** Normalizes a filter value to the bound types: String, Boolean, Long, Double, BigDecimal. */
+    /**
+     * A placeholder bound to the value, except for booleans, which are written as the SQL keywords
+     * {@code true} / {@code false} as the SDK's escaper writes them: JDBC drivers bind a boolean as
+     * {@code 1} / {@code 0}, and a JSON boolean compares differently with a number than with a boolean.
+     * Only these two fixed keywords are ever written, so no user text reaches the SQL.
+     */
+    private static String valueExpression(Object value, List<Object> parameters)
+    {
+        if (value instanceof Boolean bool) {
+            return bool ? "true" : "false";
+        }
+        parameters.add(sqlValue(value));
+        return "?";
+    }
+
+    /** Normalizes a filter value to the bound types: String, Long, Double, BigDecimal. */
     private static Object sqlValue(Object value)
     {
         return switch (value) {
@@ -415,7 +429,6 @@ public final class SqlStatementBuilder
             case Float number -> Double.parseDouble(Float.toString(number));
             case BigInteger number -> new BigDecimal(number);
             case String text -> text;
-            case Boolean bool -> bool;
             case Long number -> number;
             case Double number -> number;
             case BigDecimal number -> number;

@@ -157,6 +157,16 @@ class TestSqlStatementBuilder
         assertThat(render(select(Optional.empty(), Optional.of(Where.and(Where.eq("category", "fruit"), Where.gt("score", 90))), Optional.empty(),
                 OptionalLong.empty(), OptionalLong.empty(), Set.of())))
                 .isEqualTo("SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE ((JSON_EXTRACT(metadata, '$.category') = 'fruit' AND JSON_EXTRACT(metadata, '$.score') > 90))");
+        // Appendix A #35: booleans are the keywords the SDK's escaper writes, not the 1/0 a JDBC driver would bind
+        assertThat(render(select(Optional.empty(), Optional.of(Where.eq("flag", true)), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Set.of())))
+                .isEqualTo("SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE (JSON_EXTRACT(metadata, '$.flag') = true)");
+        assertThat(render(select(Optional.empty(), Optional.of(Where.in("tag", List.of("x", "y"))), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Set.of())))
+                .isEqualTo("SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE (JSON_EXTRACT(metadata, '$.tag') IN ('x', 'y'))");
+        assertThat(render(select(Optional.empty(), Optional.of(Where.ne("category", "fruit")), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(), Set.of())))
+                .isEqualTo("SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE (JSON_EXTRACT(metadata, '$.category') != 'fruit')");
+        assertThat(render(select(Optional.empty(), Optional.of(Where.or(Where.eq("category", "misc"), Where.lte("score", 88))), Optional.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), Set.of())))
+                .isEqualTo("SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE ((JSON_EXTRACT(metadata, '$.category') = 'misc' OR JSON_EXTRACT(metadata, '$.score') <= 88))");
         assertThat(render(select(Optional.empty(), Optional.empty(), Optional.of(WhereDocument.contains("banana")), OptionalLong.empty(), OptionalLong.empty(), Set.of())))
                 .isEqualTo("SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE (MATCH(document) AGAINST ('banana' IN NATURAL LANGUAGE MODE))");
         assertThat(render(select(Optional.empty(), Optional.empty(), Optional.of(WhereDocument.regex("^cherry")), OptionalLong.empty(), OptionalLong.empty(), Set.of())))
