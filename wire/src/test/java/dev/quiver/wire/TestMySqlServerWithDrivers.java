@@ -265,4 +265,44 @@ class TestMySqlServerWithDrivers
             executor.shutdownNow();
         }
     }
+
+    @Test
+    void testStreamedParametersUseLongData()
+            throws SQLException
+    {
+        byte[] bytes = new byte[300_000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7);
+        }
+        String text = "ü".repeat(100_000);
+        for (String url : List.of(mariadbUrl("root", "", "&useServerPrepStmts=true"), mysqlUrl("root", "", "&useServerPrepStmts=true"))) {
+            try (Connection connection = DriverManager.getConnection(url);
+                    PreparedStatement statement = connection.prepareStatement("SELECT ?, ?")) {
+                statement.setBinaryStream(1, new java.io.ByteArrayInputStream(bytes));
+                statement.setCharacterStream(2, new java.io.StringReader(text));
+                try (ResultSet result = statement.executeQuery()) {
+                    assertThat(result.next()).isTrue();
+                    assertThat(result.getBytes(1)).as(url).isEqualTo(bytes);
+                    assertThat(result.getString(2)).as(url).isEqualTo(text);
+                }
+            }
+        }
+    }
+
+    @Test
+    void testErrorsReachTheDriverWithCodeAndState()
+            throws SQLException
+    {
+        for (String url : List.of(mariadbUrl("root", "", ""), mysqlUrl("root", "", ""), mysqlUrl("root", "", "&useServerPrepStmts=true"))) {
+            try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.execute("SELEC oops"))
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(ex -> {
+                            assertThat(((SQLException) ex).getErrorCode()).isEqualTo(1064);
+                            assertThat(((SQLException) ex).getSQLState()).isEqualTo("42000");
+                        });
+                assertThat(selectOne(connection)).isEqualTo(1);
+            }
+        }
+    }
 }
