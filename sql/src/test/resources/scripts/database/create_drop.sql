@@ -145,7 +145,3 @@ SHOW DATABASES;
 > ------------------
 > information_schema
 > rows: 1
-
-
-
-

@@ -86,7 +86,3 @@ SELECT DATABASE();
 > ----------
 > null
 > rows: 1
-
-
-
-

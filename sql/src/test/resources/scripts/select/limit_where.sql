@@ -67,7 +67,3 @@ SELECT 1 UNION SELECT 2;
 -- Failure: LIMIT takes integer literals only
 SELECT 1 LIMIT 'a';
 > exception ER_WRONG_ARGUMENTS: Incorrect arguments to LIMIT
-
-
-
-

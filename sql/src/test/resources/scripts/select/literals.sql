@@ -35,6 +35,13 @@ SELECT 'multi' AS a, 'column' b;
 > multi column
 > rows: 1
 
+-- adjacent string literals are one string
+SELECT 'con' 'cat', 1 'one';
+> con    one
+> ------ ---
+> concat 1
+> rows: 1
+
 -- Failure: an odd number of hex digits in X'' is a syntax error
 SELECT X'414';
 > exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'X'414'' at line 1
@@ -42,7 +49,3 @@ SELECT X'414';
 -- Failure: a column without a table
 SELECT nope;
 > exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'field list'
-
-
-
-

@@ -68,7 +68,3 @@ SELECT IF(1, 2);
 -- Failure: a row constructor where one value is expected
 SELECT (1, 2) = 1;
 > exception ER_OPERAND_COLUMNS: Operand should contain 1 column(s)
-
-
-
-

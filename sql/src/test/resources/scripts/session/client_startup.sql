@@ -80,7 +80,3 @@ SELECT 1; SELECT @@nope; SELECT 3;
 > 1
 > rows: 1
 > exception ER_UNKNOWN_SYSTEM_VARIABLE: Unknown system variable 'nope'
-
-
-
-

@@ -79,7 +79,3 @@ SELECT '-- not a comment', '/* nor this */', '#nor this';
 > ---------------- -------------- ---------
 > -- not a comment /* nor this */ #nor this
 > rows: 1
-
-
-
-

@@ -51,7 +51,3 @@ KILL CONNECTION 12345;
 
 KILL QUERY 1;
 > ok
-
-
-
-

@@ -208,7 +208,3 @@ SHOW FULL COLUMNS FROM t;
 
 SHOW CREATE TABLE t;
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SHOW CREATE TABLE'
-
-
-
-

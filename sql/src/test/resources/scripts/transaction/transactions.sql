@@ -68,7 +68,3 @@ START TRANSACTION READ;
 
 BEGIN 1;
 > exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '1' at line 1
-
-
-
-

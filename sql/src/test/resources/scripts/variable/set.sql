@@ -241,7 +241,3 @@ SELECT @@wait_timeout;
 > --------------
 > 100
 > rows: 1
-
-
-
-

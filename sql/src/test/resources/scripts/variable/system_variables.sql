@@ -67,7 +67,3 @@ SELECT @@session.version;
 
 SELECT @@global.warning_count;
 > exception ER_INCORRECT_GLOBAL_LOCAL_VAR: Variable 'warning_count' is a SESSION variable
-
-
-
-

@@ -41,7 +41,3 @@ SELECT @s, @n;
 -- Failure: a user variable needs a value
 SET @a =;
 > exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '' at line 1
-
-
-
-

@@ -51,6 +51,13 @@ final class QueryBuilder
                 return new Statement.Unsupported("SELECT * without a table");
             }
             Expression expression = ExpressionBuilder.build(item.getExpression());
+            if (isAdjacentString(item, expression)) {
+                // MySQL concatenates adjacent string literals ('a' 'b' is 'ab', named a); JSqlParser sees an alias
+                Expression.StringLiteral first = (Expression.StringLiteral) expression;
+                String second = StringLiterals.unquote(item.getAlias().getName());
+                items.add(new Statement.SelectItem(new Expression.StringLiteral(first.value() + second), first.value()));
+                continue;
+            }
             String text = texts.size() == select.getSelectItems().size() ? texts.get(i) : item.getExpression().toString();
             items.add(new Statement.SelectItem(expression, columnName(item, expression, text)));
         }
@@ -68,6 +75,14 @@ final class QueryBuilder
         }
         Optional<Expression> where = Optional.ofNullable(select.getWhere()).map(ExpressionBuilder::build);
         return new Statement.Query(items, where, limit, offset);
+    }
+
+    private static boolean isAdjacentString(SelectItem<?> item, Expression expression)
+    {
+        return item.getAlias() != null && !item.getAlias().isUseAs() && item.getAlias().getName().startsWith("'")
+                && expression instanceof Expression.StringLiteral
+                && item.getExpression() instanceof net.sf.jsqlparser.expression.StringValue value
+                && (value.getPrefix() == null || value.getPrefix().isEmpty());
     }
 
     private static boolean isDual(net.sf.jsqlparser.statement.select.FromItem fromItem)
@@ -106,17 +121,19 @@ final class QueryBuilder
         List<String> result = new ArrayList<>();
         int depth = 0;
         int itemStart = i;
+        int regionStart = i > 0 ? tokens.get(i - 1).end() : 0;
         for (; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             boolean end = token.type() == TokenType.END || (depth == 0 && token.type() == TokenType.WORD && SELECT_LIST_ENDS.contains(token.upper()));
             if (end || (depth == 0 && token.isSymbol(","))) {
                 if (i > itemStart) {
-                    result.add(itemText(original, tokens, itemStart, i));
+                    result.add(itemText(original, cleaned, tokens, itemStart, i, regionStart));
                 }
                 if (end) {
                     break;
                 }
                 itemStart = i + 1;
+                regionStart = token.end();
                 continue;
             }
             if (token.isSymbol("(")) {
@@ -130,12 +147,18 @@ final class QueryBuilder
     }
 
     /** The item's text without a trailing alias (the alias wins anyway when present). */
-    private static String itemText(String original, List<Token> tokens, int first, int end)
+    private static String itemText(String original, String cleaned, List<Token> tokens, int first, int end, int regionStart)
     {
         int last = end - 1;
         if (last > first && tokens.get(last - 1).isWord("AS")) {
             last -= 2;
         }
-        return original.substring(tokens.get(first).start(), tokens.get(last).end()).trim();
+        // start where the item's text starts in the original: blanked comments are skipped, a rewritten "--" is kept
+        int start = tokens.get(first).start();
+        while (start > regionStart && !Character.isWhitespace(original.charAt(start - 1)) && Character.isWhitespace(cleaned.charAt(start - 1))
+                && original.charAt(start - 1) == '-') {
+            start--;
+        }
+        return original.substring(start, tokens.get(last).end()).trim();
     }
 }

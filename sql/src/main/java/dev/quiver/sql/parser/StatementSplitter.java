@@ -66,6 +66,13 @@ public final class StatementSplitter
                 i += 2;
                 continue;
             }
+            if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-' && !isDashDashComment(sql, i)) {
+                // "1--1" is 1 - (-1) in MySQL, but JSqlParser would read "--1" as a comment: same meaning, same length
+                cleaned[i] = ' ';
+                cleaned[i + 1] = '+';
+                i += 2;
+                continue;
+            }
             if (c == '#' || (c == '-' && isDashDashComment(sql, i))) {
                 int end = sql.indexOf('\n', i);
                 end = end < 0 ? length : end;

@@ -123,6 +123,9 @@ public final class ScriptRunner
     public String run(String name, String script)
     {
         List<String> lines = Arrays.asList(script.split("\n", -1));
+        if (script.endsWith("\n")) {
+            lines = lines.subList(0, lines.size() - 1);
+        }
         StringBuilder recorded = new StringBuilder();
         List<String> failures = new ArrayList<>();
         try (ScriptTarget target = targets.get()) {
@@ -163,7 +166,7 @@ public final class ScriptRunner
             }
         }
         String result = recorded.toString();
-        if (result.endsWith("\n") && !script.endsWith("\n")) {
+        if (!script.endsWith("\n") && result.endsWith("\n")) {
             result = result.substring(0, result.length() - 1);
         }
         if (!failures.isEmpty() && !Boolean.getBoolean("scripts.record")) {
