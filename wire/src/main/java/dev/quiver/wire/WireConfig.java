@@ -1,5 +1,7 @@
 package dev.quiver.wire;
 
+import java.util.Locale;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -47,7 +49,7 @@ public record WireConfig(
         if (port < 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        if (serverVersion.toLowerCase(java.util.Locale.ROOT).contains("mariadb")) {
+        if (serverVersion.toLowerCase(Locale.ROOT).contains("mariadb")) {
             throw new IllegalArgumentException("serverVersion must not mention MariaDB (clients switch to MariaDB mode): " + serverVersion);
         }
         if (maxAllowedPacket < 1024) {

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decodes the parameter block of COM_STMT_EXECUTE: NULL bitmap, {@code new_params_bound_flag}, types, then
@@ -194,14 +196,14 @@ public final class BinaryParameterDecoder
         if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1) {
             return true;
         }
-        return parts[2] > java.time.YearMonth.of(parts[0], parts[1]).lengthOfMonth();
+        return parts[2] > YearMonth.of(parts[0], parts[1]).lengthOfMonth();
     }
 
     private static String formatParts(int[] parts)
     {
-        String result = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d",
+        String result = String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d",
                 parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]);
-        return parts[6] == 0 ? result : result + String.format(java.util.Locale.ROOT, ".%06d", parts[6]);
+        return parts[6] == 0 ? result : result + String.format(Locale.ROOT, ".%06d", parts[6]);
     }
 
     private static Duration readTime(PacketReader reader)

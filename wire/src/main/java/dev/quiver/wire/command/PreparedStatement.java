@@ -3,6 +3,7 @@ package dev.quiver.wire.command;
 import dev.quiver.wire.spi.PreparedStatementInfo;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 import static java.util.Objects.requireNonNull;
 
@@ -70,6 +71,6 @@ public final class PreparedStatement
 
     public void clearLongData()
     {
-        java.util.Arrays.fill(longData, null);
+        Arrays.fill(longData, null);
     }
 }

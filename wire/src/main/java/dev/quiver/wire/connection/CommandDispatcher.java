@@ -31,6 +31,7 @@ import dev.quiver.wire.spi.HandlerSession;
 import dev.quiver.wire.spi.PreparedStatementInfo;
 import dev.quiver.wire.spi.QueryHandler;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ final class CommandDispatcher
         finally {
             statement.clearLongData();
         }
-        server.handler().execute(session, statement.info(), java.util.Collections.unmodifiableList(parameters), sink);
+        server.handler().execute(session, statement.info(), Collections.unmodifiableList(parameters), sink);
         sink.finish();
     }
 

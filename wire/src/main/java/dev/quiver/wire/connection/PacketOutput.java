@@ -5,6 +5,7 @@ import dev.quiver.wire.codec.PacketFrameDecoder;
 import dev.quiver.wire.codec.PacketWriter;
 import dev.quiver.wire.packet.ServerPacket;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 
@@ -106,7 +107,7 @@ final class PacketOutput
         write(buffer);
     }
 
-    private void write(io.netty.buffer.ByteBufHolder packet)
+    private void write(ByteBufHolder packet)
     {
         unflushedBytes += packet.content().readableBytes();
         lastWrite = channel.write(packet);

@@ -3,6 +3,7 @@ package dev.quiver.wire.connection;
 import dev.quiver.wire.spi.CredentialStore;
 import dev.quiver.wire.spi.QueryHandler;
 
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -167,7 +168,7 @@ public final class ServerContext
         long uptime = (System.nanoTime() - startNanos) / 1_000_000_000L;
         long questionCount = questions.get();
         double perSecond = uptime == 0 ? 0 : (double) questionCount / uptime;
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "Uptime: %d  Threads: %d  Questions: %d  Slow queries: 0  Opens: 0  Flush tables: 0  Open tables: 0  Queries per second avg: %.3f",
                 uptime, openConnections.get(), questionCount, perSecond);
     }

@@ -4,6 +4,7 @@ import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
 import dev.quiver.wire.codec.PacketReader;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public record HandshakeResponse41Packet(
         authResponse = requireNonNull(authResponse, "authResponse is null").clone();
         requireNonNull(database, "database is null");
         requireNonNull(authPluginName, "authPluginName is null");
-        connectAttributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(connectAttributes));
+        connectAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(connectAttributes));
     }
 
     @Override

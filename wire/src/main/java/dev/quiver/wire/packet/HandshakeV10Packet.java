@@ -2,6 +2,8 @@ package dev.quiver.wire.packet;
 
 import dev.quiver.wire.codec.PacketWriter;
 
+import java.util.Arrays;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -39,7 +41,7 @@ public record HandshakeV10Packet(
         writer.writeFixedInt1(PROTOCOL_VERSION)
                 .writeNullTerminatedString(serverVersion)
                 .writeFixedInt4(connectionId)
-                .writeBytes(java.util.Arrays.copyOfRange(scramble, 0, 8))
+                .writeBytes(Arrays.copyOfRange(scramble, 0, 8))
                 .writeFixedInt1(0)
                 .writeFixedInt2(capabilities & 0xFFFF)
                 .writeFixedInt1(characterSet)
@@ -47,7 +49,7 @@ public record HandshakeV10Packet(
                 .writeFixedInt2(capabilities >>> 16)
                 .writeFixedInt1(SCRAMBLE_LENGTH + 1)
                 .writeZeros(10)
-                .writeBytes(java.util.Arrays.copyOfRange(scramble, 8, SCRAMBLE_LENGTH))
+                .writeBytes(Arrays.copyOfRange(scramble, 8, SCRAMBLE_LENGTH))
                 .writeFixedInt1(0)
                 .writeNullTerminatedString(authPluginName);
     }

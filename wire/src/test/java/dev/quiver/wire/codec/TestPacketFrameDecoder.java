@@ -2,7 +2,6 @@ package dev.quiver.wire.codec;
 
 import dev.quiver.wire.codec.InboundMessage.InboundPacket;
 import dev.quiver.wire.codec.InboundMessage.PacketTooLarge;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -198,10 +197,5 @@ class TestPacketFrameDecoder
             assertThat(actual.get(i).sequenceId()).isEqualTo(expected.get(i).sequenceId());
             assertThat(actual.get(i).payload()).isEqualTo(expected.get(i).payload());
         }
-    }
-
-    static ByteBuf buffer(byte[] bytes)
-    {
-        return Unpooled.wrappedBuffer(bytes);
     }
 }
