@@ -7,15 +7,21 @@ import java.time.Duration;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Settings of the durable engine: the log's settings, how often a background checkpoint runs (zero disables it),
+ * Settings of the durable engine: the log's settings, how often a background checkpoint runs (zero disables the
+ * timer), after how many logged bytes a checkpoint is started regardless of the timer (this bounds recovery time),
  * and whether {@code close()} checkpoints (tests turn that off to exercise log replay).
  */
-public record LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, boolean checkpointOnClose)
+public record LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, long checkpointLogBytes, boolean checkpointOnClose)
 {
+    public static final long DEFAULT_CHECKPOINT_LOG_BYTES = 128L << 20;
+
     public LuceneEngineOptions
     {
         requireNonNull(wal, "wal is null");
         requireNonNull(checkpointInterval, "checkpointInterval is null");
+        if (checkpointLogBytes < 1) {
+            throw new IllegalArgumentException("checkpointLogBytes must be positive");
+        }
         if (checkpointInterval.isNegative()) {
             throw new IllegalArgumentException("negative checkpoint interval");
         }
@@ -23,6 +29,6 @@ public record LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, b
 
     public static LuceneEngineOptions defaults()
     {
-        return new LuceneEngineOptions(WalOptions.defaults(), Duration.ofSeconds(60), true);
+        return new LuceneEngineOptions(WalOptions.defaults(), Duration.ofSeconds(60), DEFAULT_CHECKPOINT_LOG_BYTES, true);
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -70,6 +71,8 @@ public final class LuceneStorageEngine
     private final ScheduledExecutorService scheduler;
     private long nextTableId = 1;
     private long lastCheckpointLsn;
+    private volatile long logBytesAtCheckpoint;
+    private final AtomicBoolean checkpointRequested = new AtomicBoolean();
     private volatile Throwable failure;
     private volatile boolean closed;
 
@@ -109,7 +112,7 @@ public final class LuceneStorageEngine
         this.root = requireNonNull(root, "root is null");
         this.options = requireNonNull(options, "options is null");
         this.wal = WriteAheadLog.open(root.resolve("wal"), options.wal());
-        this.scheduler = options.checkpointInterval().isZero() ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "quiver-checkpoint");
             thread.setDaemon(true);
             return thread;
@@ -138,7 +141,7 @@ public final class LuceneStorageEngine
             engine.closeQuietly();
             throw e;
         }
-        if (engine.scheduler != null) {
+        if (!options.checkpointInterval().isZero()) {
             long millis = options.checkpointInterval().toMillis();
             engine.scheduler.scheduleWithFixedDelay(engine::scheduledCheckpoint, millis, millis, TimeUnit.MILLISECONDS);
         }
@@ -271,10 +274,26 @@ public final class LuceneStorageEngine
                 throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "applying to table index: " + e.getMessage());
             }
             table.autoIncrement = autoIncrement;
+            requestCheckpointIfLogIsLong();
             return lsn;
         }
         finally {
             checkpointLock.readLock().unlock();
+        }
+    }
+
+    private void requestCheckpointIfLogIsLong()
+    {
+        if (wal.appendedBytes() - logBytesAtCheckpoint > options.checkpointLogBytes() && checkpointRequested.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    checkpointRequested.set(false);
+                    scheduledCheckpoint();
+                });
+            }
+            catch (java.util.concurrent.RejectedExecutionException e) {
+                checkpointRequested.set(false);
+            }
         }
     }
 
@@ -457,6 +476,7 @@ public final class LuceneStorageEngine
             if (lsn == lastCheckpointLsn && lsn > 0) {
                 return;
             }
+            logBytesAtCheckpoint = wal.appendedBytes();
             if (lsn > 0) {
                 wal.awaitDurable(lsn);
             }
@@ -502,9 +522,7 @@ public final class LuceneStorageEngine
         if (closed) {
             return;
         }
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
+        scheduler.shutdownNow();
         try {
             if (options.checkpointOnClose() && failure == null) {
                 checkpoint();
@@ -518,6 +536,7 @@ public final class LuceneStorageEngine
 
     private void closeQuietly()
     {
+        scheduler.shutdownNow();
         catalogLock.lock();
         checkpointLock.writeLock().lock();
         try {

@@ -53,6 +53,7 @@ public final class WriteAheadLog
     private FileChannel current;
     private long currentSize;
     private volatile long lastLsn;
+    private volatile long appendedBytes;
     private volatile Throwable failure;
     private boolean closed;
 
@@ -268,6 +269,7 @@ public final class WriteAheadLog
             }
             writeFully(current, frame, currentSize);
             currentSize += WalFormat.FRAME_OVERHEAD + payload.length;
+            appendedBytes += WalFormat.FRAME_OVERHEAD + payload.length;
             lastLsn = lsn;
             return lsn;
         }
@@ -347,6 +349,12 @@ public final class WriteAheadLog
     public long lastAppendedLsn()
     {
         return lastLsn;
+    }
+
+    /** Bytes appended since this log was opened (drives size-triggered checkpoints). */
+    public long appendedBytes()
+    {
+        return appendedBytes;
     }
 
     public long durableLsn()

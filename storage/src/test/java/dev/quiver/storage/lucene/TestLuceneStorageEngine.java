@@ -17,7 +17,7 @@ class TestLuceneStorageEngine
 
     static LuceneEngineOptions options(boolean checkpointOnClose)
     {
-        return new LuceneEngineOptions(new WalOptions(1 << 20, WalOptions.ChannelFactory.DEFAULT), Duration.ZERO, checkpointOnClose);
+        return new LuceneEngineOptions(new WalOptions(1 << 20, WalOptions.ChannelFactory.DEFAULT), Duration.ZERO, LuceneEngineOptions.DEFAULT_CHECKPOINT_LOG_BYTES, checkpointOnClose);
     }
 
     @Override
