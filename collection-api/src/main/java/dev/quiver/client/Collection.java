@@ -21,10 +21,12 @@ import dev.quiver.client.model.QueryResponse;
 import dev.quiver.client.model.Where;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -192,10 +194,10 @@ public final class Collection
     private static Documents single(String id, float[] embedding, String document, Map<String, Object> metadata)
     {
         return Documents.of(
-                java.util.Collections.singletonList(id),
-                embedding == null ? null : java.util.Collections.singletonList(embedding),
-                document == null ? null : java.util.Collections.singletonList(document),
-                metadata == null ? null : java.util.Collections.singletonList(metadata));
+                Collections.singletonList(id),
+                embedding == null ? null : Collections.singletonList(embedding),
+                document == null ? null : Collections.singletonList(document),
+                metadata == null ? null : Collections.singletonList(metadata));
     }
 
     private void rejectNewIds(List<String> ids)
@@ -205,7 +207,7 @@ public final class Collection
         executor.inSession(session -> {
             for (List<String> chunk : chunks) {
                 SqlStatement select = SqlStatementBuilder.select(tableName, Optional.of(chunk), Optional.empty(), Optional.empty(),
-                        java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), Set.of());
+                        OptionalLong.empty(), OptionalLong.empty(), Set.of());
                 existing.addAll(session.query(action("check ids in"), select, ResultMappers.ids()));
             }
             return null;

@@ -68,6 +68,7 @@ final class FakeDatabase
     private int connectionsOpened;
 
     @SafeVarargs
+    @SuppressWarnings("varargs")
     static Rows rows(List<String> columns, List<Object>... rows)
     {
         return new Rows(columns, Arrays.asList(rows));
