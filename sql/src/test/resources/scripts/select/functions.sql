@@ -48,6 +48,21 @@ SHOW WARNINGS;
 > Warning 1292 Truncated incorrect CHAR(3) value: 'abcdef'
 > rows: 2
 
+SELECT CONVERT('7', SIGNED), CONVERT(CONVERT(2.5, CHAR), DECIMAL(4, 2)) AS nested, CONVERT('2024-01-31', DATE);
+> CONVERT('7', SIGNED) nested CONVERT('2024-01-31', DATE)
+> -------------------- ------ ---------------------------
+> 7                    2.50   2024-01-31
+> rows: 1
+
+SET @converted = CONVERT('12', UNSIGNED);
+> ok
+
+SELECT @converted + 1;
+> @converted + 1
+> --------------
+> 13
+> rows: 1
+
 SELECT CONVERT('text' USING utf8mb4), LENGTH('héllo'), CHAR_LENGTH('héllo'), UPPER('abc'), LOWER('ABC'), ABS(-3), ABS(-2.5), ISNULL(NULL);
 > CONVERT('text' USING utf8mb4) LENGTH('héllo') CHAR_LENGTH('héllo') UPPER('abc') LOWER('ABC') ABS(-3) ABS(-2.5) ISNULL(NULL)
 > ----------------------------- --------------- -------------------- ------------ ------------ ------- --------- ------------

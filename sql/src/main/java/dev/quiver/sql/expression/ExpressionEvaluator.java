@@ -94,7 +94,7 @@ public final class ExpressionEvaluator
         if (!Values.isExactNumber(left) || !Values.isExactNumber(right)) {
             double a = Values.toDouble(left, warnings);
             double b = Values.toDouble(right, warnings);
-            return switch (operator) {
+            Object result = switch (operator) {
                 case ADD -> a + b;
                 case SUBTRACT -> a - b;
                 case MULTIPLY -> a * b;
@@ -102,6 +102,10 @@ public final class ExpressionEvaluator
                 case INTEGER_DIVIDE -> b == 0 ? divisionByZero(context) : (Object) (long) (a / b);
                 case MODULUS -> b == 0 ? divisionByZero(context) : a % b;
             };
+            if (result instanceof Double number && number.isInfinite()) {
+                throw new QuiverException(ErrorCode.ER_DATA_OUT_OF_RANGE, "DOUBLE", "(" + Values.doubleText(a) + " " + operator.symbol() + " " + Values.doubleText(b) + ")");
+            }
+            return result;
         }
         if (left instanceof Long a && right instanceof Long b) {
             try {

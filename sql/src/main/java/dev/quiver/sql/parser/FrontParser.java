@@ -49,10 +49,50 @@ final class FrontParser
     private static final Set<String> OPERAND_ENDS_NOT = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "XOR", "BY", "ON", "SET", "DISTINCT", "WHEN", "THEN", "ELSE", "CASE", "IN", "LIKE", "BETWEEN", "IS", "DIV", "MOD");
 
     /**
-     * Rewrites, keeping every offset, the operator forms JSqlParser does not know: infix {@code a MOD b} becomes
-     * {@code a % b}.
+     * Rewrites, keeping the text's length and every token boundary outside the rewritten spots, the MySQL forms
+     * JSqlParser does not know: infix {@code a MOD b} becomes {@code a % b}, {@code CONVERT(x, type)} becomes
+     * {@code CAST(x AS type)}.
      */
-    static String rewriteOperators(String cleaned)
+    static String rewriteForJSqlParser(String cleaned)
+    {
+        return rewriteConvert(rewriteOperators(cleaned));
+    }
+
+    private static String rewriteConvert(String cleaned)
+    {
+        List<Token> tokens = SqlLexer.tokenize(cleaned);
+        StringBuilder result = null;
+        for (int i = tokens.size() - 2; i >= 0; i--) {
+            if (!tokens.get(i).isWord("CONVERT") || !tokens.get(i + 1).isSymbol("(") || tokens.get(i + 1).start() != tokens.get(i).end()) {
+                continue;
+            }
+            int depth = 0;
+            for (int j = i + 1; j < tokens.size(); j++) {
+                Token token = tokens.get(j);
+                if (token.isSymbol("(")) {
+                    depth++;
+                }
+                else if (token.isSymbol(")")) {
+                    depth--;
+                    if (depth == 0) {
+                        break;
+                    }
+                }
+                else if (depth == 1 && token.isSymbol(",")) {
+                    if (result == null) {
+                        result = new StringBuilder(cleaned);
+                    }
+                    // "CONVERT(x, t)" and "CAST(x AS  t)" have the same length: the shift stays inside the call
+                    result.replace(token.start(), token.end(), " AS ");
+                    result.replace(tokens.get(i).start(), tokens.get(i).end(), "CAST");
+                    break;
+                }
+            }
+        }
+        return result == null ? cleaned : result.toString();
+    }
+
+    private static String rewriteOperators(String cleaned)
     {
         List<Token> tokens = SqlLexer.tokenize(cleaned);
         char[] result = null;
