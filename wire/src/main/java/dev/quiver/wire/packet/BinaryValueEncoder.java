@@ -63,8 +63,18 @@ final class BinaryValueEncoder
         };
     }
 
+    /** MySQL's zero date ({@code 0000-00-00}) has no java.time form; the binary protocol sends it as length 0. */
+    private static boolean isZeroDate(Object value)
+    {
+        return value instanceof String text && text.trim().startsWith("0000-00-00");
+    }
+
     private static void writeDate(PacketWriter writer, Object value)
     {
+        if (isZeroDate(value)) {
+            writer.writeFixedInt1(0);
+            return;
+        }
         LocalDate date = switch (value) {
             case LocalDate each -> each;
             case LocalDateTime each -> each.toLocalDate();
@@ -77,6 +87,10 @@ final class BinaryValueEncoder
 
     private static void writeDateTime(PacketWriter writer, Object value)
     {
+        if (isZeroDate(value)) {
+            writer.writeFixedInt1(0);
+            return;
+        }
         LocalDateTime dateTime = switch (value) {
             case LocalDateTime each -> each;
             case LocalDate each -> each.atStartOfDay();

@@ -169,6 +169,13 @@ class TestServerPackets
         assertBinary(ColumnType.DATETIME, LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000), "0b e807 01 02 03 04 05 06000000");
         assertBinary(ColumnType.DATETIME, LocalDateTime.of(2024, 1, 2, 0, 0), "04 e807 01 02");
         assertBinary(ColumnType.TIMESTAMP, LocalDateTime.of(2024, 1, 2, 3, 4, 5), "07 e807 01 02 03 04 05");
+        assertBinary(ColumnType.DATETIME, "0000-00-00 00:00:00", "00");
+        assertBinary(ColumnType.DATE, "0000-00-00", "00");
+        assertBinary(ColumnType.DATETIME, "2024-01-02 03:04:05.5", "0b e807 01 02 03 04 05 20a10700");
+        assertBinary(ColumnType.DATE, "2024-01-02", "04 e807 01 02");
+        assertBinary(ColumnType.LONGLONG, "42", "2a00000000000000");
+        assertBinary(ColumnType.DOUBLE, "0.5", "000000000000e03f");
+        assertBinary(ColumnType.TINY, true, "01");
         assertBinary(ColumnType.TIME, Duration.ofDays(-1).minusHours(2).minusMinutes(3).minusSeconds(4), "08 01 01000000 02 03 04");
         assertBinary(ColumnType.TIME, Duration.ZERO, "00");
         assertBinary(ColumnType.TIME, Duration.ofMillis(1500), "0c 00 00000000 00 00 01 20a10700");
