@@ -59,9 +59,10 @@ SELECT 9223372036854775807 + 1;
 > exception ER_DATA_OUT_OF_RANGE: BIGINT value is out of range in '(9223372036854775807 + 1)'
 
 SELECT 4611686018427387904 * 2;
+> exception ER_DATA_OUT_OF_RANGE: BIGINT value is out of range in '(4611686018427387904 * 2)'
 
 SELECT 1e308 * 10;
-> exception ER_DATA_OUT_OF_RANGE: BIGINT value is out of range in '(4611686018427387904 * 2)'
+> exception ER_DATA_OUT_OF_RANGE: DOUBLE value is out of range in '(1e308 * 10)'
 
 
 
