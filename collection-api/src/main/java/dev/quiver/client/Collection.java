@@ -47,8 +47,12 @@ import static java.util.Objects.requireNonNull;
  *   <li>{@code upsert} sends {@code INSERT INTO T (_id, <given columns>) VALUES ... ON DUPLICATE KEY UPDATE <column> = VALUES(<column>), ...}:
  *       existing rows keep the fields not given. It needs INSERT and UPDATE privileges. Without
  *       embeddings (and no embedding function) it first selects which ids exist and rejects new ones,
- *       since a new row needs a vector.</li>
- *   <li>{@code update} sends one {@code UPDATE T SET <given columns> WHERE _id = CAST(? AS BINARY)} per id; missing ids are ignored.</li>
+ *       since a new row needs a vector; a row deleted concurrently between that check and the write is
+ *       inserted again without a vector. Documents given without embeddings and without an embedding
+ *       function change only the document and keep the stored vector, as in the seekdb SDKs.</li>
+ *   <li>{@code update} sends one {@code UPDATE T SET <given columns> WHERE _id = CAST(? AS BINARY)} per id, in
+ *       order, as the seekdb SDKs do (not atomic across ids: a failure is a {@link PartialWriteException}
+ *       naming the ids already updated); missing ids are ignored.</li>
  * </ul>
  * <b>Batches.</b> {@code add} and {@code upsert} send one statement per batch, each atomic. A batch
  * holds at most {@link SeekdbClient.Builder#maximumBatchRows(int) maximumBatchRows} rows (4096 by

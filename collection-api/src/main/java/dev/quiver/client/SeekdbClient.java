@@ -69,6 +69,18 @@ public final class SeekdbClient
         return new Builder();
     }
 
+    /** A client connecting with a JDBC URL (e.g. {@code jdbc:mariadb://127.0.0.1:2881/test}) as {@code user}. */
+    public static SeekdbClient fromJdbcUrl(String jdbcUrl, String user, String password)
+    {
+        return builder().jdbcUrl(jdbcUrl).user(user).password(password).build();
+    }
+
+    /** A client taking connections (with their credentials) from a data source. */
+    public static SeekdbClient fromDataSource(DataSource dataSource)
+    {
+        return builder().dataSource(dataSource).build();
+    }
+
     // ---- collections ---------------------------------------------------------------------------
 
     /** Creates a collection with the default configuration (cosine, dimension 384). */

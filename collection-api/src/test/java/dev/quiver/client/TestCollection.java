@@ -234,6 +234,22 @@ class TestCollection
     }
 
     @Test
+    void testUpdateFailureNamesTheUpdatedIds()
+    {
+        FakeDatabase database = databaseWithCollection("l2")
+                .on(statement -> statement.sql().startsWith("UPDATE") && statement.parameters().getLast().equals("c"),
+                        statement -> error(1142, "42000", "UPDATE command denied to user 'r'@'%' for table 'c$v2$x'"));
+        Collection collection = collection(database);
+        assertThatThrownBy(() -> collection.update(List.of("a", "b", "c", "d"), null, null, List.of(metadata("k", 1), metadata("k", 2), metadata("k", 3), metadata("k", 4))))
+                .isInstanceOfSatisfying(PartialWriteException.class, ex -> {
+                    assertThat(ex.writtenIds()).containsExactly("a", "b");
+                    assertThat(ex.unwrittenIds()).containsExactly("c", "d");
+                    assertThat(ex.errorCode()).isEqualTo(1142);
+                });
+        assertThat(database.renderedStatements()).hasSize(3);
+    }
+
+    @Test
     void testGetMapsRows()
     {
         FakeDatabase database = databaseWithCollection("l2").on("SELECT _id, document, metadata, embedding FROM", rows(ROW_COLUMNS,

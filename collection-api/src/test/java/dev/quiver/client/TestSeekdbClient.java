@@ -250,7 +250,10 @@ class TestSeekdbClient
         try (SeekdbClient client = SeekdbClient.builder().dataSource(database).build()) {
             client.hasCollection("docs");
         }
-        assertThat(database.logins()).containsExactly("root@sys", "reader", "<data source default>");
+        try (SeekdbClient client = SeekdbClient.fromDataSource(database)) {
+            client.hasCollection("docs");
+        }
+        assertThat(database.logins()).containsExactly("root@sys", "reader", "<data source default>", "<data source default>");
         assertThat(SeekdbClient.builder().user("u").tenant("t").login()).isEqualTo("u@t");
         assertThat(SeekdbClient.builder().login()).isEqualTo("root");
     }
@@ -268,6 +271,35 @@ class TestSeekdbClient
         client.close();
         assertThat(database.openConnections()).isZero();
         assertThatThrownBy(() -> client.hasCollection("docs")).isInstanceOf(ConnectionException.class);
+    }
+
+    @Test
+    void testConcurrentCallsShareABoundedPool()
+            throws Exception
+    {
+        FakeDatabase database = databaseWithCollection("l2");
+        try (SeekdbClient client = SeekdbClient.builder().dataSource(database).maximumPoolSize(2).build();
+                var executor = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Long>> results = new java.util.ArrayList<>();
+            for (int task = 0; task < 64; task++) {
+                results.add(executor.submit(() -> client.getCollection("docs").count()));
+            }
+            for (java.util.concurrent.Future<Long> each : results) {
+                assertThat(each.get()).isZero();
+            }
+        }
+        assertThat(database.connectionsOpened()).isBetween(1, 2);
+        assertThat(database.openConnections()).isZero();
+    }
+
+    @Test
+    void testUnreachableServerIsAConnectionException()
+    {
+        try (SeekdbClient client = SeekdbClient.fromJdbcUrl("jdbc:nodriver://127.0.0.1:1/test", "root", "")) {
+            assertThatThrownBy(() -> client.hasCollection("docs"))
+                    .isInstanceOfSatisfying(ConnectionException.class, ex -> assertThat(ex.sqlState()).contains("08001"))
+                    .hasMessageStartingWith("Failed to connect: ");
+        }
     }
 
     @Test
