@@ -305,4 +305,41 @@ class TestMySqlServerWithDrivers
             }
         }
     }
+
+    @Test
+    void testCursorFetchRequestFallsBackToAFullResult()
+            throws SQLException
+    {
+        try (Connection connection = DriverManager.getConnection(mysqlUrl("root", "", "&useServerPrepStmts=true&useCursorFetch=true&defaultFetchSize=10"));
+                PreparedStatement statement = connection.prepareStatement("SELECT ?")) {
+            statement.setFetchSize(10);
+            statement.setLong(1, 7);
+            try (ResultSet result = statement.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getLong(1)).isEqualTo(7);
+                assertThat(result.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void testPipelinedBatchOfServerPreparedInserts()
+            throws SQLException
+    {
+        for (String url : List.of(mariadbUrl("root", "", "&useServerPrepStmts=true"), mysqlUrl("root", "", "&useServerPrepStmts=true&rewriteBatchedStatements=false"))) {
+            try (Connection connection = DriverManager.getConnection(url);
+                    PreparedStatement statement = connection.prepareStatement("INSERT ?, ?")) {
+                for (int i = 0; i < 50; i++) {
+                    statement.setInt(1, i);
+                    statement.setString(2, "row " + i);
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                assertThat(counts).hasSize(50).containsOnly(2);
+            }
+        }
+        List<String> executes = handler.events.stream().filter(each -> each.startsWith("execute INSERT ?, ?")).toList();
+        assertThat(executes).hasSize(100);
+        assertThat(executes.get(49)).isEqualTo("execute INSERT ?, ? [Long:49, String:row 49]");
+    }
 }

@@ -53,6 +53,8 @@ public final class FakeQueryHandler
             Map.entry("tx_isolation", "REPEATABLE-READ"),
             Map.entry("wait_timeout", 28800L),
             Map.entry("autocommit", 1L),
+            Map.entry("transaction_read_only", 0L),
+            Map.entry("tx_read_only", 0L),
             Map.entry("version_comment", "Quiver"),
             Map.entry("version", "8.0.36-seekdb-v1.4.0.0"));
 
