@@ -480,6 +480,60 @@ public abstract class AbstractStorageEngineTest
     }
 
     @Test
+    public void testIndexedAndUnindexedFiltersAgree()
+    {
+        long seed = Long.getLong("tests.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        String context = "replay with -Dtests.seed=" + seed;
+        for (String name : List.of("indexed", "plain")) {
+            List<IndexDefinition> indexes = name.equals("indexed")
+                    ? List.of(IndexDefinition.primaryKey("id"), IndexDefinition.index("ix_n", "n"), IndexDefinition.index("ix_s", "s", "n"),
+                            IndexDefinition.unique("uk_u", "u"))
+                    : List.of();
+            engine.createTable(DB, new TableDefinition(name, List.of(
+                    ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(IntegerWidth.INT)),
+                    ColumnDefinition.nullable("n", ColumnType.IntegerType.signed(IntegerWidth.INT)),
+                    ColumnDefinition.nullable("s", ColumnType.StringType.varchar(8)),
+                    ColumnDefinition.nullable("u", new ColumnType.DecimalType(6, 2))), indexes));
+        }
+        String[] words = {"a", "A ", "b", "B", "c", "ä", "aa", ""};
+        List<List<Value>> rows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            rows.add(List.of(Value.of(i), random.nextInt(8) == 0 ? Value.NULL : Value.of(random.nextInt(20) - 5),
+                    random.nextInt(8) == 0 ? Value.NULL : Value.of(words[random.nextInt(words.length)]),
+                    random.nextInt(4) == 0 ? Value.NULL : Value.of(new BigDecimal(i).movePointLeft(1))));
+        }
+        for (String name : List.of("indexed", "plain")) {
+            engine.table(DB, name).write(new WriteRequest(List.of("id", "n", "s", "u"), rows, ConflictPolicy.ERROR));
+        }
+        for (int round = 0; round < 300; round++) {
+            Filter filter = randomFilter(random);
+            List<Row> expected = engine.table(DB, "plain").scan(ScanRequest.where(filter)).toList();
+            List<Row> actual = engine.table(DB, "indexed").scan(ScanRequest.where(filter)).toList();
+            assertThat(actual).as("%s: %s", context, filter).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static Filter randomFilter(java.util.Random random)
+    {
+        String column = List.of("id", "n", "s", "u").get(random.nextInt(4));
+        Field field = Field.column(column);
+        java.util.function.Supplier<Value> constant = () -> switch (column) {
+            case "s" -> Value.of(List.of("a", "A", "b ", "B", "c", "a", "aa", "zz", "").get(random.nextInt(9)));
+            case "u" -> Value.of(new BigDecimal(random.nextInt(70)).movePointLeft(1 + random.nextInt(2)));
+            default -> random.nextBoolean() ? Value.of(random.nextInt(30) - 8) : Value.of(new BigDecimal(random.nextInt(300) - 80).movePointLeft(1));
+        };
+        Filter leaf = switch (random.nextInt(5)) {
+            case 0 -> new Filter.Equal(field, constant.get());
+            case 1 -> new Filter.In(field, List.of(constant.get(), constant.get(), random.nextBoolean() ? Value.NULL : constant.get()));
+            case 2 -> new Filter.Range(field, Optional.of(constant.get()), random.nextBoolean(), Optional.empty(), false);
+            case 3 -> new Filter.Range(field, Optional.empty(), false, Optional.of(constant.get()), random.nextBoolean());
+            default -> new Filter.Range(field, Optional.of(constant.get()), random.nextBoolean(), Optional.of(constant.get()), random.nextBoolean());
+        };
+        return random.nextInt(3) == 0 ? Filter.and(leaf, Filter.not(new Filter.IsNull(Field.column("s")))) : leaf;
+    }
+
+    @Test
     public void testJsonPathFilters()
     {
         engine.createTable(DB, new TableDefinition("coll", List.of(

@@ -54,6 +54,7 @@ public final class MemoryTable
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<Long, Row> rows = new TreeMap<>();
     private final List<UniqueIndex> uniqueIndexes;
+    private final List<SortedIndex> sortedIndexes;
     private final OptionalInt autoIncrementColumn;
     private final int[] primaryKeyPositions;
     private long nextRowId = 1;
@@ -62,6 +63,9 @@ public final class MemoryTable
     private boolean dropped;
 
     private record UniqueIndex(IndexDefinition definition, int[] positions, Map<List<Object>, Long> entries) {}
+
+    /** Row ids by the value of one column (the first of an index), ordered as filters compare; NULLs left out. */
+    private record SortedIndex(int position, TreeMap<Value, Set<Long>> entries) {}
 
     /** What a running statement did so far, for undo and for the sink. */
     private final class Statement
@@ -118,6 +122,18 @@ public final class MemoryTable
             indexes.add(new UniqueIndex(key, definition.columnPositions(key.columns()), new HashMap<>()));
         }
         this.uniqueIndexes = List.copyOf(indexes);
+        List<SortedIndex> sorted = new ArrayList<>();
+        Set<Integer> sortedPositions = new java.util.HashSet<>();
+        for (IndexDefinition index : definition.indexes()) {
+            if (index.kind() == IndexDefinition.Kind.VECTOR || index.kind() == IndexDefinition.Kind.FULLTEXT) {
+                continue;
+            }
+            int position = definition.requireColumn(index.columns().get(0));
+            if (sortedPositions.add(position)) {
+                sorted.add(new SortedIndex(position, new TreeMap<>(ValueComparison::compare)));
+            }
+        }
+        this.sortedIndexes = List.copyOf(sorted);
         this.autoIncrementColumn = definition.autoIncrementColumn();
         this.primaryKeyPositions = definition.primaryKey().map(key -> definition.columnPositions(key.columns())).orElse(null);
     }
@@ -313,6 +329,12 @@ public final class MemoryTable
         if (before != null) {
             unindex(rowId, before);
         }
+        for (SortedIndex index : sortedIndexes) {
+            Value value = row.get(index.position());
+            if (!value.isNull()) {
+                index.entries().computeIfAbsent(value, ignored -> new java.util.TreeSet<>()).add(rowId);
+            }
+        }
         for (UniqueIndex index : uniqueIndexes) {
             List<Object> key = ValueComparison.indexKey(row, index.positions());
             if (key != null) {
@@ -334,6 +356,18 @@ public final class MemoryTable
 
     private void unindex(long rowId, Row row)
     {
+        for (SortedIndex index : sortedIndexes) {
+            Value value = row.get(index.position());
+            if (!value.isNull()) {
+                Set<Long> ids = index.entries().get(value);
+                if (ids != null) {
+                    ids.remove(rowId);
+                    if (ids.isEmpty()) {
+                        index.entries().remove(value);
+                    }
+                }
+            }
+        }
         for (UniqueIndex index : uniqueIndexes) {
             List<Object> key = ValueComparison.indexKey(row, index.positions());
             if (key != null) {
@@ -449,11 +483,92 @@ public final class MemoryTable
             for (List<Value> key : keys) {
                 lookup(index, key).ifPresent(rowIds::add);
             }
-            List<Map.Entry<Long, Row>> result = new ArrayList<>(rowIds.size());
-            rowIds.forEach(rowId -> result.add(Map.entry(rowId, rows.get(rowId))));
-            return result;
+            return entries(rowIds);
+        }
+        for (Filter conjunct : conjuncts) {
+            Set<Long> rowIds = sortedCandidates(conjunct);
+            if (rowIds != null) {
+                return entries(rowIds);
+            }
         }
         return rows.entrySet();
+    }
+
+    private List<Map.Entry<Long, Row>> entries(Set<Long> rowIds)
+    {
+        List<Map.Entry<Long, Row>> result = new ArrayList<>(rowIds.size());
+        rowIds.forEach(rowId -> result.add(Map.entry(rowId, rows.get(rowId))));
+        return result;
+    }
+
+    /** Row ids a single conjunct can match through a sorted index (a superset), or null when no index applies. */
+    private Set<Long> sortedCandidates(Filter conjunct)
+    {
+        Filter.Field field = switch (conjunct) {
+            case Filter.Equal equal -> equal.field();
+            case Filter.In in -> in.field();
+            case Filter.Range range -> range.field();
+            default -> null;
+        };
+        if (field == null || field.path().isPresent()) {
+            return null;
+        }
+        OptionalInt position = definition.columnIndex(field.column());
+        if (position.isEmpty()) {
+            return null;
+        }
+        SortedIndex index = sortedIndexes.stream().filter(each -> each.position() == position.getAsInt()).findFirst().orElse(null);
+        if (index == null) {
+            return null;
+        }
+        dev.quiver.storage.catalog.ColumnType type = definition.columns().get(position.getAsInt()).type();
+        Set<Long> result = new java.util.TreeSet<>();
+        switch (conjunct) {
+            case Filter.Equal equal -> {
+                if (!indexable(type, equal.value())) {
+                    return null;
+                }
+                result.addAll(index.entries().getOrDefault(equal.value(), Set.of()));
+            }
+            case Filter.In in -> {
+                for (Value value : in.values()) {
+                    if (value.isNull()) {
+                        continue;
+                    }
+                    if (!indexable(type, value)) {
+                        return null;
+                    }
+                    result.addAll(index.entries().getOrDefault(value, Set.of()));
+                }
+            }
+            case Filter.Range range -> {
+                if ((range.lower().isPresent() && !indexable(type, range.lower().get()))
+                        || (range.upper().isPresent() && !indexable(type, range.upper().get()))) {
+                    return null;
+                }
+                if (range.lower().map(Value::isNull).orElse(false) || range.upper().map(Value::isNull).orElse(false)) {
+                    return result;
+                }
+                if (range.lower().isPresent() && range.upper().isPresent()) {
+                    int order = ValueComparison.compare(range.lower().get(), range.upper().get());
+                    if (order > 0 || (order == 0 && !(range.lowerInclusive() && range.upperInclusive()))) {
+                        return result;
+                    }
+                }
+                java.util.NavigableMap<Value, Set<Long>> slice = index.entries();
+                if (range.lower().isPresent()) {
+                    slice = slice.tailMap(range.lower().get(), range.lowerInclusive());
+                }
+                if (range.upper().isPresent()) {
+                    slice = slice.headMap(range.upper().get(), range.upperInclusive());
+                }
+                slice.values().forEach(result::addAll);
+            }
+            default -> {
+                return null;
+            }
+        }
+        return result;
     }
 
     /** The index keys a filter fixes, or null when it does not fix them all with index-compatible constants. */
