@@ -134,6 +134,12 @@ CREATE DATABASE aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 CREATE DATABASE;
 > exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '' at line 1
 
+DROP DATABASE ``;
+> exception ER_WRONG_DB_NAME: Incorrect database name ''
+
+USE ``;
+> exception ER_WRONG_DB_NAME: Incorrect database name ''
+
 DROP DATABASE test;
 > ok
 

@@ -69,6 +69,10 @@ SELECT CONVERT('text' USING utf8mb4), LENGTH('héllo'), CHAR_LENGTH('héllo'), U
 > text                          6               5                    ABC          abc          3       2.5       1
 > rows: 1
 
+-- Failure: a malformed cast type
+SELECT CAST(1 AS DECIMAL(x));
+> exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'x' at line 1
+
 -- Failure: an unknown function without a current database
 SELECT no_such_function(1);
 > exception ER_NO_DB_ERROR: No database selected

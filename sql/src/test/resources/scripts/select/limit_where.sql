@@ -54,6 +54,10 @@ SELECT DISTINCT 1;
 > 1
 > rows: 1
 
+-- Failure: a star needs a table
+SELECT *;
+> exception ER_NO_TABLES_USED: No tables used
+
 -- Failure: tables come with the next slice
 SELECT * FROM t;
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SELECT from a table'

@@ -168,6 +168,7 @@ public enum ErrorCode
     ER_NO_DEFAULT_FOR_FIELD(1364, "HY000", "Field '%s' doesn't have a default value"),
     ER_COLLATION_CHARSET_MISMATCH(1253, "42000", "COLLATION '%s' is not valid for CHARACTER SET '%s'"),
     ER_NO_SYSTEM_SCHEMA_ACCESS(3552, "HY000", "Access to system schema '%s' is rejected."),
+    ER_NO_TABLES_USED(1096, "HY000", "No tables used"),
     ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s");
 
     private final int vendorCode;

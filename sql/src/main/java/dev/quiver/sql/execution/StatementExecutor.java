@@ -101,6 +101,9 @@ public final class StatementExecutor
     /** COM_INIT_DB and USE: information_schema is virtual, anything else must exist in storage. */
     public void useDatabase(Session session, String database)
     {
+        if (database.isEmpty()) {
+            throw new QuiverException(ErrorCode.ER_WRONG_DB_NAME, database);
+        }
         accessControl.checkCanAccessDatabase(session.identity(), database);
         if (database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {
             session.setDatabase(ShowExecutor.INFORMATION_SCHEMA);
@@ -180,6 +183,7 @@ public final class StatementExecutor
     private QueryResult dropDatabase(Statement.DropDatabase drop, Session session)
     {
         String name = drop.name();
+        checkDatabaseName(name);
         if (name.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {
             throw accessDenied(session, name);
         }

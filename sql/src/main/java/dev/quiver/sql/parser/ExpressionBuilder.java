@@ -382,6 +382,16 @@ final class ExpressionBuilder
         return new Expression.Cast(value, castTarget(transcoding.getColDataType()));
     }
 
+    private static int typeArgument(String text)
+    {
+        try {
+            return Integer.parseInt(text.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new QuiverException(ErrorCode.ER_PARSE_ERROR, text.trim(), 1);
+        }
+    }
+
     static CastTarget castTarget(ColDataType type)
     {
         String name = type.getDataType().toLowerCase(Locale.ROOT).trim();
@@ -394,8 +404,8 @@ final class ExpressionBuilder
             }
             name = name.substring(0, parenthesis).trim();
         }
-        OptionalInt length = arguments.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(arguments.get(0).trim()));
-        OptionalInt scale = arguments.size() < 2 ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(arguments.get(1).trim()));
+        OptionalInt length = arguments.isEmpty() ? OptionalInt.empty() : OptionalInt.of(typeArgument(arguments.get(0)));
+        OptionalInt scale = arguments.size() < 2 ? OptionalInt.empty() : OptionalInt.of(typeArgument(arguments.get(1)));
         CastTarget.Kind kind = switch (name) {
             case "signed", "signed integer", "int", "integer", "bigint" -> CastTarget.Kind.SIGNED;
             case "unsigned", "unsigned integer", "unsigned int" -> CastTarget.Kind.UNSIGNED;

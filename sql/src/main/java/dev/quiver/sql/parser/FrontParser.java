@@ -275,12 +275,13 @@ final class FrontParser
         else {
             acceptWord("CONNECTION");
         }
-        Token id = next();
+        Token id = peek();
         if (id.type() != TokenType.NUMBER || id.text().contains(".")) {
-            throw ParseErrors.at(original, id.start());
+            throw errorHere();
         }
+        long connectionId = number();
         expectEnd();
-        return new Statement.Kill(Long.parseLong(id.text()), queryOnly);
+        return new Statement.Kill(connectionId, queryOnly);
     }
 
     private static boolean isDatabaseWord(Token token)

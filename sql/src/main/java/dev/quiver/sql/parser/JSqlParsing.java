@@ -78,10 +78,16 @@ final class JSqlParsing
     private static Statement parse(String text, boolean complex)
             throws ParseException
     {
-        return CCJSqlParserUtil.newParser(text)
-                .withBackslashEscapeCharacter(true)
-                .withAllowComplexParsing(complex)
-                .Statement();
+        try {
+            return CCJSqlParserUtil.newParser(text)
+                    .withBackslashEscapeCharacter(true)
+                    .withAllowComplexParsing(complex)
+                    .Statement();
+        }
+        catch (NumberFormatException ex) {
+            // the grammar converts some numbers itself (type lengths); an unrepresentable one is a syntax error
+            throw new ParseException(ex.getMessage());
+        }
     }
 
     private static QuiverException error(ParseException ex, String parsed, String original, int shift)

@@ -1,5 +1,7 @@
 package dev.quiver.sql.parser;
 
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
 import dev.quiver.sql.parser.Token.TokenType;
 import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.Statement;
@@ -48,7 +50,7 @@ final class QueryBuilder
         for (int i = 0; i < select.getSelectItems().size(); i++) {
             SelectItem<?> item = select.getSelectItems().get(i);
             if (item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns) {
-                return new Statement.Unsupported("SELECT * without a table");
+                throw new QuiverException(ErrorCode.ER_NO_TABLES_USED);
             }
             Expression expression = ExpressionBuilder.build(item.getExpression());
             if (isAdjacentString(item, expression)) {
