@@ -9,6 +9,7 @@ public final class AccessDeniedException
 {
     private static final long serialVersionUID = 1L;
 
+    /** A refusal with the server's error number and SQLSTATE. */
     public AccessDeniedException(String message, int errorCode, String sqlState, Throwable cause)
     {
         super(message, errorCode, sqlState, cause);

@@ -12,6 +12,12 @@ import static java.util.Objects.requireNonNull;
  * {@code search_parm} the seekdb JS SDK builds: a full-text/metadata {@link FullText} part, a
  * {@link Knn} part, optional reciprocal-rank fusion, and the final result size ({@code nResults},
  * 10 by default). Documents and metadatas are returned by default.
+ *
+ * @param query the full-text / metadata part, if any
+ * @param knn the vector part, if any
+ * @param rrf the rank fusion parameters, if fusion is asked for
+ * @param nResults the final number of results
+ * @param include the optional fields to return
  */
 public record HybridSearchRequest(Optional<FullText> query, Optional<Knn> knn, Optional<Rrf> rrf, int nResults, Set<Include> include)
 {
@@ -46,6 +52,11 @@ public record HybridSearchRequest(Optional<FullText> query, Optional<Knn> knn, O
     /**
      * The vector part: one query vector, or one query text embedded by the collection's embedding
      * function; a metadata filter; and {@code k} (10 by default).
+     *
+     * @param queryEmbedding the query vector, if given
+     * @param queryText the query text to embed, if given
+     * @param where the metadata filter applied before the top-k cut, if any
+     * @param nResults {@code k}, the number of nearest rows
      */
     public record Knn(Optional<float[]> queryEmbedding, Optional<String> queryText, Optional<Where> where, int nResults)
     {
@@ -67,7 +78,12 @@ public record HybridSearchRequest(Optional<FullText> query, Optional<Knn> knn, O
         }
     }
 
-    /** Reciprocal-rank fusion; unset values are left to the server (its constant defaults to 60). */
+    /**
+     * Reciprocal-rank fusion; unset values are left to the server (its constant defaults to 60).
+     *
+     * @param rankWindowSize {@code rank_window_size}, if set
+     * @param rankConstant {@code rank_constant}, if set
+     */
     public record Rrf(OptionalInt rankWindowSize, OptionalInt rankConstant)
     {
         public Rrf

@@ -14,6 +14,15 @@ import static java.util.Objects.requireNonNull;
  * before the top-k cut, the fields to return (documents and metadatas by default; distances always),
  * an optional metric overriding the collection's, and {@code approximate} (the {@code APPROXIMATE}
  * keyword, true by default).
+ *
+ * @param queryEmbeddings the query vectors, if querying by vectors
+ * @param queryTexts the query texts, if querying by texts
+ * @param nResults the number of rows per query
+ * @param where the metadata filter, if any
+ * @param whereDocument the document filter, if any
+ * @param include the optional fields to return
+ * @param distance the metric overriding the collection's, if any
+ * @param approximate whether to ask for an approximate (index) search
  */
 public record QueryRequest(
         Optional<List<float[]>> queryEmbeddings,

@@ -194,7 +194,13 @@ public sealed interface Where
         }
     }
 
-    /** {@code key <operator> value}. */
+    /**
+     * {@code key <operator> value}.
+     *
+     * @param key the metadata key (a dotted key is a nested path)
+     * @param operator the comparison
+     * @param value a string, number or boolean
+     */
     record Comparison(String key, ComparisonOperator operator, Object value)
             implements Where
     {
@@ -206,7 +212,13 @@ public sealed interface Where
         }
     }
 
-    /** {@code key IN (values)}, or {@code NOT IN} when {@code negated}. */
+    /**
+     * {@code key IN (values)}, or {@code NOT IN} when {@code negated}.
+     *
+     * @param key the metadata key
+     * @param negated whether this is {@code NOT IN}
+     * @param values the values (at least one)
+     */
     record Membership(String key, boolean negated, List<?> values)
             implements Where
     {
@@ -222,7 +234,11 @@ public sealed interface Where
         }
     }
 
-    /** {@code $and}: {@code (a AND b ...)}. */
+    /**
+     * {@code $and}: {@code (a AND b ...)}.
+     *
+     * @param operands the conditions
+     */
     record And(List<Where> operands)
             implements Where
     {
@@ -232,7 +248,11 @@ public sealed interface Where
         }
     }
 
-    /** {@code $or}: {@code (a OR b ...)}. */
+    /**
+     * {@code $or}: {@code (a OR b ...)}.
+     *
+     * @param operands the conditions
+     */
     record Or(List<Where> operands)
             implements Where
     {
@@ -242,7 +262,11 @@ public sealed interface Where
         }
     }
 
-    /** {@code $not}: {@code NOT (a)}. */
+    /**
+     * {@code $not}: {@code NOT (a)}.
+     *
+     * @param operand the negated condition
+     */
     record Not(Where operand)
             implements Where
     {
@@ -255,6 +279,8 @@ public sealed interface Where
     /**
      * The conditions of one filter object's keys, joined with {@code AND} without parentheses, as the
      * seekdb SDKs write {@code {a: 1, b: {"$gt": 2}}}.
+     *
+     * @param conditions the conditions
      */
     record AllOf(List<Where> conditions)
             implements Where

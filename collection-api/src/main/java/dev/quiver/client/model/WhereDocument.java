@@ -86,7 +86,11 @@ public sealed interface WhereDocument
         return text;
     }
 
-    /** {@code $contains}. */
+    /**
+     * {@code $contains}.
+     *
+     * @param text the text whose tokens to match
+     */
     record Contains(String text)
             implements WhereDocument
     {
@@ -96,7 +100,11 @@ public sealed interface WhereDocument
         }
     }
 
-    /** {@code $regex}. */
+    /**
+     * {@code $regex}.
+     *
+     * @param pattern the regular expression
+     */
     record Regex(String pattern)
             implements WhereDocument
     {
@@ -106,7 +114,11 @@ public sealed interface WhereDocument
         }
     }
 
-    /** {@code $and}: {@code (a AND b ...)}. */
+    /**
+     * {@code $and}: {@code (a AND b ...)}.
+     *
+     * @param operands the conditions
+     */
     record And(List<WhereDocument> operands)
             implements WhereDocument
     {
@@ -116,7 +128,11 @@ public sealed interface WhereDocument
         }
     }
 
-    /** {@code $or}: {@code (a OR b ...)}. */
+    /**
+     * {@code $or}: {@code (a OR b ...)}.
+     *
+     * @param operands the conditions
+     */
     record Or(List<WhereDocument> operands)
             implements WhereDocument
     {
@@ -126,7 +142,11 @@ public sealed interface WhereDocument
         }
     }
 
-    /** The conditions of one filter object's keys, joined with {@code AND} without parentheses. */
+    /**
+     * The conditions of one filter object's keys, joined with {@code AND} without parentheses.
+     *
+     * @param conditions the conditions
+     */
     record AllOf(List<WhereDocument> conditions)
             implements WhereDocument
     {
