@@ -82,7 +82,10 @@ public final class ConnectionHandler
         Connection target = connection;
         tail = tail.thenRunAsync(() -> target.process(inbound).addListener(future -> commandDone(context)), server.commandExecutor())
                 .exceptionally(ex -> {
-                    InboundMessage.release(inbound);
+                    if (ex.getCause() instanceof RejectedExecutionException) {
+                        // the task never ran, so the message is still ours
+                        InboundMessage.release(inbound);
+                    }
                     failed(context, ex);
                     return null;
                 });
