@@ -16,8 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +73,8 @@ public final class LuceneStorageEngine
     private final ConcurrentSkipListMap<String, ConcurrentSkipListMap<String, DurableTable>> databases = new ConcurrentSkipListMap<>();
     private final Map<Long, DurableTable> tablesById = new HashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
     private long nextTableId = 1;
     private long lastCheckpointLsn;
     private volatile long logBytesAtCheckpoint;
@@ -107,10 +113,12 @@ public final class LuceneStorageEngine
         }
     }
 
-    private LuceneStorageEngine(Path root, LuceneEngineOptions options)
+    private LuceneStorageEngine(Path root, LuceneEngineOptions options, FileChannel lockChannel, FileLock lock)
     {
         this.root = requireNonNull(root, "root is null");
         this.options = requireNonNull(options, "options is null");
+        this.lockChannel = lockChannel;
+        this.lock = lock;
         this.wal = WriteAheadLog.open(root.resolve("wal"), options.wal());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "quiver-checkpoint");
@@ -133,7 +141,27 @@ public final class LuceneStorageEngine
         catch (IOException e) {
             throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "creating the data directory: " + e.getMessage());
         }
-        LuceneStorageEngine engine = new LuceneStorageEngine(dataDirectory, options);
+        FileChannel lockChannel = null;
+        FileLock lock;
+        try {
+            lockChannel = FileChannel.open(dataDirectory.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        }
+        catch (IOException | OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            closeChannel(lockChannel);
+            throw new QuiverException(ErrorCode.ER_STORAGE_IO, "the data directory is in use by another engine");
+        }
+        LuceneStorageEngine engine;
+        try {
+            engine = new LuceneStorageEngine(dataDirectory, options, lockChannel, lock);
+        }
+        catch (RuntimeException e) {
+            closeChannel(lockChannel);
+            throw e;
+        }
         try {
             engine.recover();
         }
@@ -146,6 +174,19 @@ public final class LuceneStorageEngine
             engine.scheduler.scheduleWithFixedDelay(engine::scheduledCheckpoint, millis, millis, TimeUnit.MILLISECONDS);
         }
         return engine;
+    }
+
+    private static void closeChannel(FileChannel channel)
+    {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        }
+        catch (IOException e) {
+            LOG.warn("Closing the engine lock failed", e);
+        }
     }
 
     // ------------------------------------------------------------------ recovery
@@ -554,6 +595,13 @@ public final class LuceneStorageEngine
             wal.close();
         }
         finally {
+            try {
+                lock.release();
+            }
+            catch (IOException e) {
+                LOG.warn("Releasing the engine lock failed", e);
+            }
+            closeChannel(lockChannel);
             checkpointLock.writeLock().unlock();
             catalogLock.unlock();
         }

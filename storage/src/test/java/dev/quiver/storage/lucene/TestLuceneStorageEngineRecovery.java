@@ -126,6 +126,13 @@ class TestLuceneStorageEngineRecovery
         assertThat(Row.of(Value.of("x"), Value.of(1))).isEqualTo(counter("x", 1));
     }
 
+    @Test
+    void testDataDirectoryIsLocked()
+    {
+        assertFails(ErrorCode.ER_STORAGE_IO, this::createEngine);
+        assertThat(engine.listDatabases()).containsExactly(DB);
+    }
+
     private Path lastSegment()
             throws IOException
     {
