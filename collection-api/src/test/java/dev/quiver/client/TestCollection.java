@@ -403,7 +403,7 @@ class TestCollection
     @Test
     void testHybridSearchRejectsUnsafeGeneratedSql()
     {
-        for (String unsafe : List.of("SELECT 1; DROP TABLE t", "DELETE FROM t", "/* x */ UPDATE t SET a = 1", "SELECT * FROM t INTO OUTFILE '/tmp/x'")) {
+        for (String unsafe : List.of("SELECT 1; DROP TABLE t", "DELETE FROM t", "/* x */ UPDATE t SET a = 1", "SELECT * FROM t INTO OUTFILE 'rows.csv'")) {
             FakeDatabase database = databaseWithCollection("l2").on("DBMS_HYBRID_SEARCH.GET_SQL", rows(List.of("query_sql"), List.of(unsafe)));
             assertThatThrownBy(() -> collection(database).hybridSearch(HybridSearchRequest.builder().query(WhereDocument.contains("x")).build()))
                     .as(unsafe).isInstanceOf(ClientException.class).hasMessageContaining("hybrid search SQL");
