@@ -16,6 +16,7 @@ public enum ErrorCode
     ER_HANDSHAKE_ERROR(1043, "08S01", "Bad handshake"),
     ER_NOT_SUPPORTED_AUTH_MODE(1251, "08004", "Client does not support authentication protocol requested by server; consider upgrading MySQL client"),
     ER_MALFORMED_PACKET(1835, "HY000", "Malformed communication packet."),
+    ER_MAX_PREPARED_STMT_COUNT_REACHED(1461, "42000", "Can't create more than max_prepared_stmt_count statements (current value: %d)"),
     ER_DBACCESS_DENIED_ERROR(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'"),
     ER_ACCESS_DENIED_ERROR(1045, "28000", "Access denied for user '%s'@'%s' (using password: %s)"),
     ER_NO_DB_ERROR(1046, "3D000", "No database selected"),

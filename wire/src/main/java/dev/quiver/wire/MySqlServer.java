@@ -82,7 +82,8 @@ public final class MySqlServer
             workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("quiver-wire-io"), NioIoHandler.newFactory());
             commandExecutor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("quiver-command-", 0).factory());
             channels = new DefaultChannelGroup("quiver-wire", GlobalEventExecutor.INSTANCE);
-            context = new ServerContext(handler, credentials, commandExecutor, config.serverVersion(), config.characterSet(), config.maxConnections(), config.connectTimeoutMillis());
+            context = new ServerContext(handler, credentials, commandExecutor, config.serverVersion(), config.characterSet(), config.maxConnections(),
+                    config.connectTimeoutMillis(), config.maxAllowedPacket());
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(bossGroup, workerGroup)
                     .channel(NioServerSocketChannel.class)

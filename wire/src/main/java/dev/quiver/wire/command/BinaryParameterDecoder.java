@@ -37,6 +37,9 @@ public final class BinaryParameterDecoder
 
     public static List<Object> decode(PreparedStatement statement, PacketReader reader)
     {
+        if (statement.longDataTooLarge()) {
+            throw new QuiverException(ErrorCode.ER_NET_PACKET_TOO_LARGE);
+        }
         int count = statement.parameterCount();
         if (count == 0) {
             return List.of();

@@ -18,6 +18,7 @@ public final class PreparedStatement
     private final PreparedStatementInfo info;
     private int[] parameterTypes;
     private final ByteArrayOutputStream[] longData;
+    private boolean longDataTooLarge;
 
     public PreparedStatement(long id, PreparedStatementInfo info)
     {
@@ -52,8 +53,11 @@ public final class PreparedStatement
         this.parameterTypes = types.clone();
     }
 
-    /** Appends COM_STMT_SEND_LONG_DATA; an out-of-range parameter is ignored, as MySQL defers that error. */
-    public void appendLongData(int parameterId, byte[] data)
+    /**
+     * Appends COM_STMT_SEND_LONG_DATA; an out-of-range parameter is ignored, as MySQL defers that error. Data
+     * beyond {@code maxLength} per parameter is dropped and makes the next execute fail.
+     */
+    public void appendLongData(int parameterId, byte[] data, int maxLength)
     {
         if (parameterId < 0 || parameterId >= longData.length) {
             return;
@@ -61,7 +65,16 @@ public final class PreparedStatement
         if (longData[parameterId] == null) {
             longData[parameterId] = new ByteArrayOutputStream();
         }
+        if ((long) longData[parameterId].size() + data.length > maxLength) {
+            longDataTooLarge = true;
+            return;
+        }
         longData[parameterId].writeBytes(data);
+    }
+
+    boolean longDataTooLarge()
+    {
+        return longDataTooLarge;
     }
 
     byte[] longData(int parameterId)
@@ -71,6 +84,7 @@ public final class PreparedStatement
 
     public void clearLongData()
     {
+        longDataTooLarge = false;
         Arrays.fill(longData, null);
     }
 }

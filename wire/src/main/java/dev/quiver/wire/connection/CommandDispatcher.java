@@ -52,6 +52,9 @@ final class CommandDispatcher
 
     private static final ColumnDescriptor PARAMETER = ColumnDescriptor.expression("?", ColumnType.VAR_STRING, ColumnDescriptor.COLLATION_BINARY, 0, 0, 0);
 
+    /** MySQL's default max_prepared_stmt_count, applied per connection. */
+    static final int MAX_PREPARED_STATEMENTS = 16_382;
+
     private final ServerContext server;
     private final HandlerSession session;
     private final PacketOutput output;
@@ -108,7 +111,7 @@ final class CommandDispatcher
             case ComStmtSendLongData longData -> {
                 PreparedStatement statement = statements.get(longData.statementId());
                 if (statement != null) {
-                    statement.appendLongData(longData.parameterId(), longData.data());
+                    statement.appendLongData(longData.parameterId(), longData.data(), server.maxAllowedPacket());
                 }
             }
             case ComStmtClose close -> {
@@ -160,6 +163,9 @@ final class CommandDispatcher
 
     private void prepare(ComStmtPrepare command)
     {
+        if (statements.size() >= MAX_PREPARED_STATEMENTS) {
+            throw new QuiverException(ErrorCode.ER_MAX_PREPARED_STMT_COUNT_REACHED, MAX_PREPARED_STATEMENTS);
+        }
         PreparedStatementInfo info = server.handler().prepare(session, command.sql());
         long id = nextStatementId++;
         statements.put(id, new PreparedStatement(id, info));

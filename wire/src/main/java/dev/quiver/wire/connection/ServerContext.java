@@ -26,6 +26,7 @@ public final class ServerContext
     private final int characterSet;
     private final int maxConnections;
     private final long connectTimeoutMillis;
+    private final int maxAllowedPacket;
     private final long startNanos = System.nanoTime();
     private final AtomicLong connectionIds = new AtomicLong();
     private final AtomicInteger openConnections = new AtomicInteger();
@@ -36,11 +37,11 @@ public final class ServerContext
 
     public ServerContext(QueryHandler handler, CredentialStore credentials, Executor commandExecutor, String serverVersion, int characterSet, int maxConnections)
     {
-        this(handler, credentials, commandExecutor, serverVersion, characterSet, maxConnections, 10_000);
+        this(handler, credentials, commandExecutor, serverVersion, characterSet, maxConnections, 10_000, 64 * 1024 * 1024);
     }
 
     public ServerContext(QueryHandler handler, CredentialStore credentials, Executor commandExecutor, String serverVersion, int characterSet,
-            int maxConnections, long connectTimeoutMillis)
+            int maxConnections, long connectTimeoutMillis, int maxAllowedPacket)
     {
         this.handler = requireNonNull(handler, "handler is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
@@ -49,6 +50,7 @@ public final class ServerContext
         this.characterSet = characterSet;
         this.maxConnections = maxConnections;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.maxAllowedPacket = maxAllowedPacket;
     }
 
     QueryHandler handler()
@@ -74,6 +76,12 @@ public final class ServerContext
     int characterSet()
     {
         return characterSet;
+    }
+
+    /** Also the limit of one parameter's COM_STMT_SEND_LONG_DATA (MySQL's max_long_data_size). */
+    int maxAllowedPacket()
+    {
+        return maxAllowedPacket;
     }
 
     long connectTimeoutMillis()

@@ -259,4 +259,38 @@ class TestPreparedStatements
         }
         assertThat(handler.events).containsSubsequence("closeStatement SELECT 7", "closeSession");
     }
+
+    @Test
+    void testLongDataBeyondMaxAllowedPacketFailsTheExecute()
+    {
+        ServerContext small = new ServerContext(handler, new FakeCredentialStore().withAccount("root", CACHING_SHA2_PASSWORD, ""),
+                Runnable::run, "8.0.36", 45, 10, 10_000, 1024);
+        try (TestingClient client = new TestingClient(small, 1 << 20).login(0)) {
+            long id = prepare(client, "INSERT ?");
+            client.command(0x18, concat(bytes((int) id, 0, 0, 0, 0, 0), new byte[1000]));
+            client.command(0x18, concat(bytes((int) id, 0, 0, 0, 0, 0), new byte[100]));
+            client.command(0x17, execute(id, true, List.of(new Parameter(0xfc, false, new byte[0]))));
+            assertThat(client.read().errorCode()).isEqualTo(1153);
+            client.command(0x17, execute(id, true, List.of(parameter(0xfc, "01 05"))));
+            assertThat(client.read().isOk()).isTrue();
+        }
+    }
+
+    @Test
+    void testTooManyPreparedStatements()
+    {
+        try (TestingClient client = new TestingClient(server, 1 << 20).login(0)) {
+            for (int i = 0; i < CommandDispatcher.MAX_PREPARED_STATEMENTS; i++) {
+                client.command(0x16, "DO 1".getBytes(StandardCharsets.UTF_8));
+                assertThat(client.read().first()).isZero();
+            }
+            client.command(0x16, "DO 1".getBytes(StandardCharsets.UTF_8));
+            Packet error = client.read();
+            assertThat(error.errorCode()).isEqualTo(1461);
+            assertThat(error.errorMessage()).isEqualTo("Can't create more than max_prepared_stmt_count statements (current value: 16382)");
+            client.command(0x19, bytes(1, 0, 0, 0));
+            client.command(0x16, "DO 1".getBytes(StandardCharsets.UTF_8));
+            assertThat(client.read().first()).isZero();
+        }
+    }
 }
