@@ -138,7 +138,7 @@ DROP DATABASE ``;
 > exception ER_WRONG_DB_NAME: Incorrect database name ''
 
 USE ``;
-> exception ER_WRONG_DB_NAME: Incorrect database name ''
+> exception ER_NO_DB_ERROR: No database selected
 
 DROP DATABASE test;
 > ok

@@ -89,7 +89,7 @@ SELECT no_such_function(1);
 
 -- Failure: wrong argument count to a native function
 SELECT CONCAT();
-> exception ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: Incorrect parameter count in the call to native function 'concat'
+> exception ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: Incorrect parameter count in the call to native function 'CONCAT'
 
 SELECT DATABASE();
 > DATABASE()

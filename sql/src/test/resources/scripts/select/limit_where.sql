@@ -70,4 +70,4 @@ SELECT 1 UNION SELECT 2;
 
 -- Failure: LIMIT takes integer literals only
 SELECT 1 LIMIT 'a';
-> exception ER_WRONG_ARGUMENTS: Incorrect arguments to LIMIT
+> exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near ''a'' at line 1

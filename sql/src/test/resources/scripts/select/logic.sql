@@ -63,7 +63,7 @@ SELECT IF(1 > 0, 'yes', 'no'), IF(NULL, 1, 2), IF(0, 1, 'b'), IFNULL(NULL, 'fall
 
 -- Failure: IF takes exactly three arguments
 SELECT IF(1, 2);
-> exception ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: Incorrect parameter count in the call to native function 'if'
+> exception ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: Incorrect parameter count in the call to native function 'IF'
 
 -- Failure: a row constructor where one value is expected
 SELECT (1, 2) = 1;

@@ -58,12 +58,9 @@ public final class Analyzer
         return new QueryAnalysis(query, types, columns);
     }
 
-    /** LIMIT takes integer literals or placeholders only. */
+    /** LIMIT takes integer literals (checked by the parser) or placeholders, bound to integers. */
     private static void checkLimit(Expression expression, EvaluationContext context)
     {
-        if (!(expression instanceof Expression.IntegerLiteral) && !(expression instanceof Expression.Parameter)) {
-            throw new QuiverException(ErrorCode.ER_WRONG_ARGUMENTS, "LIMIT");
-        }
         ExpressionTypes.typeOf(expression, context);
     }
 }

@@ -102,7 +102,7 @@ public final class StatementExecutor
     public void useDatabase(Session session, String database)
     {
         if (database.isEmpty()) {
-            throw new QuiverException(ErrorCode.ER_WRONG_DB_NAME, database);
+            throw new QuiverException(ErrorCode.ER_NO_DB_ERROR);
         }
         accessControl.checkCanAccessDatabase(session.identity(), database);
         if (database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {

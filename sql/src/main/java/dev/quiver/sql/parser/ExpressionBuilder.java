@@ -299,16 +299,16 @@ final class ExpressionBuilder
         if (function.getMultipartName() != null && function.getMultipartName().size() > 1) {
             throw notSupported("stored functions");
         }
-        String name = function.getName().toLowerCase(Locale.ROOT);
+        String name = StringLiterals.identifier(function.getName());
         if (function.isAllColumns() || function.isDistinct() || function.getKeep() != null) {
             throw notSupported("aggregate functions without a table");
         }
         ExpressionList<?> parameters = function.getParameters();
         List<Expression> arguments = buildAll(parameters);
-        if (name.equals("mod") && arguments.size() == 2) {
+        if (name.equalsIgnoreCase("mod") && arguments.size() == 2) {
             return new Arithmetic(ArithmeticOperator.MODULUS, arguments.get(0), arguments.get(1));
         }
-        return new Expression.FunctionCall(StringLiterals.identifier(name), arguments);
+        return new Expression.FunctionCall(name, arguments);
     }
 
     private static Expression signed(SignedExpression signed)

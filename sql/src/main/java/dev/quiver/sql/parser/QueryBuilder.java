@@ -75,8 +75,27 @@ final class QueryBuilder
         if (select.getOffset() != null) {
             offset = Optional.of(ExpressionBuilder.build(select.getOffset().getOffset()));
         }
+        for (Optional<Expression> each : List.of(limit, offset)) {
+            if (each.isPresent() && !(each.get() instanceof Expression.IntegerLiteral) && !(each.get() instanceof Expression.Parameter)) {
+                // LIMIT takes integer literals and placeholders only: anything else is a syntax error at it
+                throw ParseErrors.at(original, limitClauseStart(cleaned));
+            }
+        }
         Optional<Expression> where = Optional.ofNullable(select.getWhere()).map(ExpressionBuilder::build);
         return new Statement.Query(items, where, limit, offset);
+    }
+
+    /** The offset of the first token after the last top-level LIMIT. */
+    private static int limitClauseStart(String cleaned)
+    {
+        List<Token> tokens = SqlLexer.tokenize(cleaned);
+        int result = cleaned.length();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("LIMIT")) {
+                result = tokens.get(i + 1).start();
+            }
+        }
+        return result;
     }
 
     private static boolean isAdjacentString(SelectItem<?> item, Expression expression)

@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * An unbound, immutable SQL expression as written. The parser builds these from JSqlParser's mutable AST;
- * the analyzer infers their types and the evaluator computes them. Names of functions are lower case.
+ * the analyzer infers their types and the evaluator computes them.
  */
 public sealed interface Expression
 {
@@ -288,6 +288,7 @@ public sealed interface Expression
         }
     }
 
+    /** A function call; the name is as written (MySQL's messages quote it so), looked up case-insensitively. */
     record FunctionCall(String name, List<Expression> arguments)
             implements Expression
     {

@@ -144,7 +144,7 @@ public class TestSqlParser
         Statement.SetVariables set = (Statement.SetVariables) statement(
                 "set sql_mode=CONCAT(@@sql_mode,',STRICT_TRANS_TABLES'),NAMES utf8mb4 COLLATE utf8mb4_bin, @@global.x = 1, @u := 'v', GLOBAL y = ON, SESSION z = DEFAULT, CHARACTER SET latin1");
         assertThat(set.assignments()).containsExactly(
-                new SetAssignment.SystemVariable(VariableScope.DEFAULT, "sql_mode", Optional.of(new Expression.FunctionCall("concat", List.of(
+                new SetAssignment.SystemVariable(VariableScope.DEFAULT, "sql_mode", Optional.of(new Expression.FunctionCall("CONCAT", List.of(
                         new Expression.SystemVariableReference(VariableScope.DEFAULT, "sql_mode"), new Expression.StringLiteral(",STRICT_TRANS_TABLES"))))),
                 new SetAssignment.Names(Optional.of("utf8mb4"), Optional.of("utf8mb4_bin")),
                 new SetAssignment.SystemVariable(VariableScope.GLOBAL, "x", Optional.of(new Expression.IntegerLiteral(1L))),
