@@ -29,6 +29,7 @@ public class TestQueryEngine
     private static final int NOT_NULL = 1;
     private static final int BINARY = 128;
     private static final int NUM = 32768;
+    private static final int UNSIGNED = 32;
 
     private final InMemoryStorageEngine storage = new InMemoryStorageEngine();
     private final QueryEngine engine = new QueryEngine(storage, new AllowAllAccessControl(), InProcessTarget.CONFIG);
@@ -47,9 +48,9 @@ public class TestQueryEngine
         assertThat(columns.get(0)).isEqualTo(ResultColumn.expression("1", MySqlType.LONGLONG, true, 1, NOT_NULL | BINARY | NUM, 0));
         assertThat(columns.get(1)).isEqualTo(ResultColumn.expression("1.5", MySqlType.NEWDECIMAL, true, 4, NOT_NULL | BINARY | NUM, 1));
         assertThat(columns.get(2)).isEqualTo(ResultColumn.expression("1e3", MySqlType.DOUBLE, true, 22, NOT_NULL | BINARY | NUM, 31));
-        assertThat(columns.get(3)).isEqualTo(ResultColumn.expression("abc", MySqlType.VAR_STRING, false, 12, NOT_NULL, 0));
-        assertThat(columns.get(4)).isEqualTo(ResultColumn.expression("NULL", MySqlType.NULL, true, 0, BINARY, 0));
-        assertThat(columns.get(5).type()).isEqualTo(MySqlType.LONGLONG);
+        assertThat(columns.get(3)).isEqualTo(ResultColumn.expression("abc", MySqlType.VAR_STRING, false, 12, NOT_NULL, 31));
+        assertThat(columns.get(4)).isEqualTo(ResultColumn.expression("NULL", MySqlType.NULL, true, 0, BINARY | NUM, 0));
+        assertThat(columns.get(5)).isEqualTo(ResultColumn.expression("@@max_allowed_packet", MySqlType.LONGLONG, true, 21, UNSIGNED | BINARY | NUM, 0));
         assertThat(columns.get(6).type()).isEqualTo(MySqlType.VAR_STRING);
         assertThat(columns.get(6).binary()).isFalse();
         assertThat(columns.get(7).type()).isEqualTo(MySqlType.NEWDECIMAL);

@@ -74,8 +74,11 @@ public final class SystemVariableAccess
     {
         SystemVariable variable = catalog().get(name);
         Object value = read(session, scope, name);
-        if (variable.kind().isNumeric()) {
-            return value instanceof BigInteger ? SqlType.unsignedBigint(20, true) : SqlType.bigint(21, true);
+        if (variable.kind() == SystemVariable.Kind.BOOLEAN) {
+            return SqlType.bigint(1, true);
+        }
+        if (variable.kind() == SystemVariable.Kind.INTEGER) {
+            return SqlType.unsignedBigint(21, true);
         }
         long length = value == null ? 0 : Math.max(1, value.toString().length());
         return SqlType.varchar(length, true);

@@ -90,7 +90,7 @@ public enum BuiltinFunction
     public SqlType returnType(List<SqlType> arguments)
     {
         return switch (this) {
-            case DATABASE -> SqlType.varchar(34, true);
+            case DATABASE -> SqlType.varchar(64, true);
             case VERSION -> SqlType.varchar(60, false);
             case USER, CURRENT_USER -> SqlType.varchar(288, false);
             case CONNECTION_ID -> SqlType.unsignedBigint(10, false);

@@ -113,12 +113,12 @@ public record SqlType(Kind kind, long length, int scale, boolean nullable, boole
     {
         int notNull = nullable ? 0 : NOT_NULL_FLAG;
         return switch (kind) {
-            case NULL -> ResultColumn.expression(name, MySqlType.NULL, true, 0, BINARY_FLAG, 0);
+            case NULL -> ResultColumn.expression(name, MySqlType.NULL, true, 0, BINARY_FLAG | NUM_FLAG, 0);
             case BIGINT -> ResultColumn.expression(name, MySqlType.LONGLONG, true, length, notNull | BINARY_FLAG | NUM_FLAG | (unsigned ? UNSIGNED_FLAG : 0), 0);
             case DECIMAL -> ResultColumn.expression(name, MySqlType.NEWDECIMAL, true, decimalDisplayLength(), notNull | BINARY_FLAG | NUM_FLAG, scale);
             case DOUBLE -> ResultColumn.expression(name, MySqlType.DOUBLE, true, length, notNull | BINARY_FLAG | NUM_FLAG, scale);
-            case VARCHAR -> ResultColumn.expression(name, MySqlType.VAR_STRING, false, length * UTF8MB4_MAX_BYTES, notNull, 0);
-            case VARBINARY -> ResultColumn.expression(name, MySqlType.VAR_STRING, true, length, notNull | BINARY_FLAG, 0);
+            case VARCHAR -> ResultColumn.expression(name, MySqlType.VAR_STRING, false, length * UTF8MB4_MAX_BYTES, notNull, NOT_FIXED_SCALE);
+            case VARBINARY -> ResultColumn.expression(name, MySqlType.VAR_STRING, true, length, notNull | BINARY_FLAG, NOT_FIXED_SCALE);
             case DATE -> ResultColumn.expression(name, MySqlType.DATE, true, length, notNull | BINARY_FLAG, 0);
             case DATETIME -> ResultColumn.expression(name, MySqlType.DATETIME, true, length, notNull | BINARY_FLAG, scale);
             case TIME -> ResultColumn.expression(name, MySqlType.TIME, true, length, notNull | BINARY_FLAG, scale);
