@@ -49,3 +49,10 @@ SELECT X'414';
 -- Failure: a column without a table
 SELECT nope;
 > exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'field list'
+
+-- doubles print like MySQL: shortest digits, exponent form from 1e15 up and below 1e-15
+SELECT 1e15, 1e14, 1.5e-5, 1e-7, 123456789012345678e0, 0.1e0 + 0.2e0, 1 / 3e0, -1e20, 100e0, 1e-16, 1.2345e-12;
+> 1e15 1e14            1.5e-5   1e-7      123456789012345678e0  0.1e0 + 0.2e0       1 / 3e0            -1e20 100e0 1e-16 1.2345e-12
+> ---- --------------- -------- --------- --------------------- ------------------- ------------------ ----- ----- ----- ------------------
+> 1e15 100000000000000 0.000015 0.0000001 1.2345678901234568e17 0.30000000000000004 0.3333333333333333 -1e20 100   1e-16 0.0000000000012345
+> rows: 1

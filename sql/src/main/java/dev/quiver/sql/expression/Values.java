@@ -160,7 +160,7 @@ public final class Values
         }
         BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
         int exponent = decimal.precision() - decimal.scale() - 1;
-        if (exponent < -6 || exponent >= 15) {
+        if (exponent < -15 || exponent >= 15) {
             String digits = decimal.unscaledValue().abs().toString();
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
             return (decimal.signum() < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "") + Math.abs(exponent);
