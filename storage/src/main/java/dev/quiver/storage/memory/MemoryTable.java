@@ -52,9 +52,8 @@ public final class MemoryTable
     private final TableDefinition definition;
     private final StatementSink sink;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final TreeMap<Long, Row> rows = new TreeMap<>();
+    private final RowStore store;
     private final List<UniqueIndex> uniqueIndexes;
-    private final List<SortedIndex> sortedIndexes;
     private final OptionalInt autoIncrementColumn;
     private final int[] primaryKeyPositions;
     private long nextRowId = 1;
@@ -62,10 +61,7 @@ public final class MemoryTable
     private long lastTicket;
     private boolean dropped;
 
-    private record UniqueIndex(IndexDefinition definition, int[] positions, Map<List<Object>, Long> entries) {}
-
-    /** Row ids by the value of one column (the first of an index), ordered as filters compare; NULLs left out. */
-    private record SortedIndex(int position, TreeMap<Value, Set<Long>> entries) {}
+    private record UniqueIndex(IndexDefinition definition, int ordinal, int[] positions) {}
 
     /** What a running statement did so far, for undo and for the sink. */
     private final class Statement
@@ -77,17 +73,17 @@ public final class MemoryTable
 
         void put(long rowId, Row row)
         {
-            Row before = rows.get(rowId);
-            storeRow(rowId, row);
-            undo.add(before == null ? () -> removeRow(rowId) : () -> storeRow(rowId, before));
+            Row before = store.get(rowId);
+            store.put(rowId, row);
+            undo.add(before == null ? () -> store.remove(rowId) : () -> store.put(rowId, before));
             changes.add(new RowChange.Put(rowId, row));
         }
 
         void delete(long rowId)
         {
-            Row before = requireNonNull(rows.get(rowId), "no such row");
-            removeRow(rowId);
-            undo.add(() -> storeRow(rowId, before));
+            Row before = requireNonNull(store.get(rowId), "no such row");
+            store.remove(rowId);
+            undo.add(() -> store.put(rowId, before));
             changes.add(new RowChange.Delete(rowId));
         }
 
@@ -114,28 +110,61 @@ public final class MemoryTable
 
     public MemoryTable(String databaseName, TableDefinition definition, StatementSink sink)
     {
+        this(databaseName, definition, sink, new HeapRowStore(definition));
+    }
+
+    /** A table over the given store; call {@link #restoreCounters} when the store already holds rows. */
+    public MemoryTable(String databaseName, TableDefinition definition, StatementSink sink, RowStore store)
+    {
         this.databaseName = requireNonNull(databaseName, "databaseName is null");
         this.definition = requireNonNull(definition, "definition is null");
         this.sink = requireNonNull(sink, "sink is null");
+        this.store = requireNonNull(store, "store is null");
         List<UniqueIndex> indexes = new ArrayList<>();
-        for (IndexDefinition key : definition.uniqueKeys()) {
-            indexes.add(new UniqueIndex(key, definition.columnPositions(key.columns()), new HashMap<>()));
+        List<IndexDefinition> keys = definition.uniqueKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            indexes.add(new UniqueIndex(keys.get(i), i, definition.columnPositions(keys.get(i).columns())));
         }
         this.uniqueIndexes = List.copyOf(indexes);
-        List<SortedIndex> sorted = new ArrayList<>();
-        Set<Integer> sortedPositions = new java.util.HashSet<>();
-        for (IndexDefinition index : definition.indexes()) {
-            if (index.kind() == IndexDefinition.Kind.VECTOR || index.kind() == IndexDefinition.Kind.FULLTEXT) {
-                continue;
-            }
-            int position = definition.requireColumn(index.columns().get(0));
-            if (sortedPositions.add(position)) {
-                sorted.add(new SortedIndex(position, new TreeMap<>(ValueComparison::compare)));
-            }
-        }
-        this.sortedIndexes = List.copyOf(sorted);
         this.autoIncrementColumn = definition.autoIncrementColumn();
         this.primaryKeyPositions = definition.primaryKey().map(key -> definition.columnPositions(key.columns())).orElse(null);
+    }
+
+    /** Sets the next internal row id and the auto_increment counter (a durable engine reopening a table). */
+    public void restoreCounters(long nextRowIdValue, long autoIncrementValue)
+    {
+        lock.writeLock().lock();
+        try {
+            nextRowId = Math.max(nextRowId, nextRowIdValue);
+            autoIncrement = autoIncrementValue;
+        }
+        finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The next internal row id (for checkpoints). */
+    public long nextRowId()
+    {
+        lock.readLock().lock();
+        try {
+            return nextRowId;
+        }
+        finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code action} with the table write-locked (store maintenance such as a refresh). */
+    public void withWriteLock(Runnable action)
+    {
+        lock.writeLock().lock();
+        try {
+            action.run();
+        }
+        finally {
+            lock.writeLock().unlock();
+        }
     }
 
     @Override
@@ -274,7 +303,7 @@ public final class MemoryTable
             if (key == null) {
                 continue;
             }
-            Long existing = index.entries().get(key);
+            Long existing = store.findUnique(index.ordinal(), key);
             if (existing != null && existing != self) {
                 conflicts.add(new Conflict(index, existing));
             }
@@ -301,7 +330,7 @@ public final class MemoryTable
             case ConflictPolicy.Ignore ignored -> new RowOutcome.Ignored(first.index().definition().name(),
                     ValueComparison.keyText(row, first.index().positions()));
             case ConflictPolicy.Update update -> {
-                Row existing = rows.get(first.rowId());
+                Row existing = store.get(first.rowId());
                 Row merged = coerceRow(update.merger().merge(existing, row), rowNumber);
                 if (merged.equals(existing)) {
                     yield new RowOutcome.Unchanged(existing);
@@ -323,59 +352,6 @@ public final class MemoryTable
         };
     }
 
-    private void storeRow(long rowId, Row row)
-    {
-        Row before = rows.put(rowId, row);
-        if (before != null) {
-            unindex(rowId, before);
-        }
-        for (SortedIndex index : sortedIndexes) {
-            Value value = row.get(index.position());
-            if (!value.isNull()) {
-                index.entries().computeIfAbsent(value, ignored -> new java.util.TreeSet<>()).add(rowId);
-            }
-        }
-        for (UniqueIndex index : uniqueIndexes) {
-            List<Object> key = ValueComparison.indexKey(row, index.positions());
-            if (key != null) {
-                Long previous = index.entries().put(key, rowId);
-                if (previous != null && previous != rowId) {
-                    throw new IllegalStateException("unique index " + index.definition().name() + " corrupted");
-                }
-            }
-        }
-    }
-
-    private void removeRow(long rowId)
-    {
-        Row before = rows.remove(rowId);
-        if (before != null) {
-            unindex(rowId, before);
-        }
-    }
-
-    private void unindex(long rowId, Row row)
-    {
-        for (SortedIndex index : sortedIndexes) {
-            Value value = row.get(index.position());
-            if (!value.isNull()) {
-                Set<Long> ids = index.entries().get(value);
-                if (ids != null) {
-                    ids.remove(rowId);
-                    if (ids.isEmpty()) {
-                        index.entries().remove(value);
-                    }
-                }
-            }
-        }
-        for (UniqueIndex index : uniqueIndexes) {
-            List<Object> key = ValueComparison.indexKey(row, index.positions());
-            if (key != null) {
-                index.entries().remove(key, rowId);
-            }
-        }
-    }
-
     @Override
     public List<Optional<Row>> get(List<List<Value>> primaryKeys)
     {
@@ -389,7 +365,7 @@ public final class MemoryTable
             checkReadable();
             List<Optional<Row>> result = new ArrayList<>(primaryKeys.size());
             for (List<Value> key : primaryKeys) {
-                result.add(lookup(primary, key).map(rows::get));
+                result.add(lookup(primary, key).map(store::get));
             }
             return result;
         }
@@ -416,7 +392,7 @@ public final class MemoryTable
                 return Optional.empty();
             }
         }
-        return Optional.ofNullable(index.entries().get(List.of(parts)));
+        return Optional.ofNullable(store.findUnique(index.ordinal(), List.of(parts)));
     }
 
     @Override
@@ -486,86 +462,21 @@ public final class MemoryTable
             return entries(rowIds);
         }
         for (Filter conjunct : conjuncts) {
-            Set<Long> rowIds = sortedCandidates(conjunct);
+            Set<Long> rowIds = store.sortedCandidates(conjunct);
             if (rowIds != null) {
                 return entries(rowIds);
             }
         }
-        return rows.entrySet();
+        return store.all();
     }
 
     private List<Map.Entry<Long, Row>> entries(Set<Long> rowIds)
     {
         List<Map.Entry<Long, Row>> result = new ArrayList<>(rowIds.size());
-        rowIds.forEach(rowId -> result.add(Map.entry(rowId, rows.get(rowId))));
-        return result;
-    }
-
-    /** Row ids a single conjunct can match through a sorted index (a superset), or null when no index applies. */
-    private Set<Long> sortedCandidates(Filter conjunct)
-    {
-        Filter.Field field = switch (conjunct) {
-            case Filter.Equal equal -> equal.field();
-            case Filter.In in -> in.field();
-            case Filter.Range range -> range.field();
-            default -> null;
-        };
-        if (field == null || field.path().isPresent()) {
-            return null;
-        }
-        OptionalInt position = definition.columnIndex(field.column());
-        if (position.isEmpty()) {
-            return null;
-        }
-        SortedIndex index = sortedIndexes.stream().filter(each -> each.position() == position.getAsInt()).findFirst().orElse(null);
-        if (index == null) {
-            return null;
-        }
-        dev.quiver.storage.catalog.ColumnType type = definition.columns().get(position.getAsInt()).type();
-        Set<Long> result = new java.util.TreeSet<>();
-        switch (conjunct) {
-            case Filter.Equal equal -> {
-                if (!indexable(type, equal.value())) {
-                    return null;
-                }
-                result.addAll(index.entries().getOrDefault(equal.value(), Set.of()));
-            }
-            case Filter.In in -> {
-                for (Value value : in.values()) {
-                    if (value.isNull()) {
-                        continue;
-                    }
-                    if (!indexable(type, value)) {
-                        return null;
-                    }
-                    result.addAll(index.entries().getOrDefault(value, Set.of()));
-                }
-            }
-            case Filter.Range range -> {
-                if ((range.lower().isPresent() && !indexable(type, range.lower().get()))
-                        || (range.upper().isPresent() && !indexable(type, range.upper().get()))) {
-                    return null;
-                }
-                if (range.lower().map(Value::isNull).orElse(false) || range.upper().map(Value::isNull).orElse(false)) {
-                    return result;
-                }
-                if (range.lower().isPresent() && range.upper().isPresent()) {
-                    int order = ValueComparison.compare(range.lower().get(), range.upper().get());
-                    if (order > 0 || (order == 0 && !(range.lowerInclusive() && range.upperInclusive()))) {
-                        return result;
-                    }
-                }
-                java.util.NavigableMap<Value, Set<Long>> slice = index.entries();
-                if (range.lower().isPresent()) {
-                    slice = slice.tailMap(range.lower().get(), range.lowerInclusive());
-                }
-                if (range.upper().isPresent()) {
-                    slice = slice.headMap(range.upper().get(), range.upperInclusive());
-                }
-                slice.values().forEach(result::addAll);
-            }
-            default -> {
-                return null;
+        for (long rowId : rowIds) {
+            Row row = store.get(rowId);
+            if (row != null) {
+                result.add(Map.entry(rowId, row));
             }
         }
         return result;
@@ -595,7 +506,7 @@ public final class MemoryTable
     }
 
     /** True when equality under the index's key means equality under {@link ValueComparison} for this constant. */
-    private static boolean indexable(dev.quiver.storage.catalog.ColumnType type, Value value)
+    static boolean indexable(dev.quiver.storage.catalog.ColumnType type, Value value)
     {
         return switch (type) {
             case dev.quiver.storage.catalog.ColumnType.StringType ignored -> value instanceof Value.StringValue;
@@ -639,7 +550,13 @@ public final class MemoryTable
         try {
             checkReadable();
             FilterEvaluator evaluator = new FilterEvaluator(definition, filter);
-            return rows.values().stream().filter(evaluator::matches).count();
+            long count = 0;
+            for (Map.Entry<Long, Row> entry : store.all()) {
+                if (evaluator.matches(entry.getValue())) {
+                    count++;
+                }
+            }
+            return count;
         }
         finally {
             lock.readLock().unlock();
@@ -664,7 +581,7 @@ public final class MemoryTable
                 for (Map.Entry<Long, Row> entry : List.copyOf(select(selection))) {
                     matched++;
                     rowNumber++;
-                    Row before = rows.get(entry.getKey());
+                    Row before = store.get(entry.getKey());
                     Row after = coerceRow(updater.apply(before), rowNumber);
                     if (after.equals(before)) {
                         continue;
@@ -728,7 +645,9 @@ public final class MemoryTable
             checkNotDropped();
             Statement statement = new Statement();
             try {
-                List.copyOf(rows.keySet()).forEach(statement::delete);
+                List<Long> rowIds = new ArrayList<>();
+                store.all().forEach(entry -> rowIds.add(entry.getKey()));
+                rowIds.forEach(statement::delete);
                 autoIncrement = 0;
                 ticket = statement.commit();
             }
@@ -751,10 +670,10 @@ public final class MemoryTable
             for (RowChange change : changes) {
                 switch (change) {
                     case RowChange.Put put -> {
-                        storeRow(put.rowId(), put.row());
+                        store.put(put.rowId(), put.row());
                         nextRowId = Math.max(nextRowId, put.rowId() + 1);
                     }
-                    case RowChange.Delete delete -> removeRow(delete.rowId());
+                    case RowChange.Delete delete -> store.remove(delete.rowId());
                 }
             }
             autoIncrement = autoIncrementValue;
@@ -769,8 +688,8 @@ public final class MemoryTable
     {
         lock.readLock().lock();
         try {
-            List<RowChange.Put> result = new ArrayList<>(rows.size());
-            rows.forEach((rowId, row) -> result.add(new RowChange.Put(rowId, row)));
+            List<RowChange.Put> result = new ArrayList<>();
+            store.all().forEach(entry -> result.add(new RowChange.Put(entry.getKey(), entry.getValue())));
             return result;
         }
         finally {
