@@ -56,7 +56,7 @@ final class JSqlParsing
         for (int i = 0; i < start; i++) {
             text.append(cleaned.charAt(i) == '\n' ? '\n' : ' ');
         }
-        text.append(FrontParser.rewriteForJSqlParser(cleaned.substring(start, end)));
+        text.append(JSqlParserRewrites.rewrite(cleaned.substring(start, end)));
         String synthetic = text.toString();
         Statement statement;
         try {

@@ -86,7 +86,7 @@ public final class SqlParser
         if (front.isPresent()) {
             return front.get();
         }
-        String rewritten = FrontParser.rewriteForJSqlParser(cleaned);
+        String rewritten = JSqlParserRewrites.rewrite(cleaned);
         net.sf.jsqlparser.statement.Statement statement = JSqlParsing.parse(rewritten, original);
         return switch (statement) {
             case PlainSelect select -> QueryBuilder.build(select, original, rewritten);

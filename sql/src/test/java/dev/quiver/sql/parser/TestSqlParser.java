@@ -65,6 +65,16 @@ public class TestSqlParser
     }
 
     @Test
+    public void testRewritesKeepLengthAndMeaning()
+    {
+        assertThat(JSqlParserRewrites.rewrite("SELECT 7 MOD 2, MOD(7, 2), mod")).isEqualTo("SELECT 7  %  2, MOD(7, 2), mod");
+        assertThat(JSqlParserRewrites.rewrite("SELECT CONVERT(CONVERT(1, CHAR), SIGNED)")).isEqualTo("SELECT CAST(CAST(1 AS  CHAR) AS  SIGNED)");
+        assertThat(JSqlParserRewrites.rewrite("SELECT CONVERT('a' USING utf8mb4)")).isEqualTo("SELECT CONVERT('a' USING utf8mb4)");
+        assertThat(parser.split("SELECT 1--1").get(0).cleaned()).isEqualTo("SELECT 1 +1");
+        assertThat(parser.split("SELECT 1 -- 1").get(0).cleaned()).isEqualTo("SELECT 1");
+    }
+
+    @Test
     public void testVersionNumber()
     {
         assertThat(SqlParser.versionNumber("8.0.36-seekdb-v1.4.0.0")).isEqualTo(80036);

@@ -1,0 +1,102 @@
+package dev.quiver.sql.parser;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Length-preserving rewrites of MySQL forms JSqlParser does not know, applied to comment-free text just before
+ * JSqlParser parses it. Token boundaries outside the rewritten spots stay where they were, so error positions and
+ * column names (taken from the original text) stay right.
+ */
+final class JSqlParserRewrites
+{
+    private static final Set<String> OPERAND_STARTS_NOT = Set.of("FROM", "AS", "WHERE", "LIMIT", "ORDER", "GROUP", "HAVING", "INTO");
+    private static final Set<String> OPERAND_ENDS_NOT = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "XOR", "BY", "ON", "SET", "DISTINCT", "WHEN", "THEN", "ELSE", "CASE", "IN", "LIKE", "BETWEEN", "IS", "DIV", "MOD");
+
+    /**
+     * Rewrites, keeping the text's length and every token boundary outside the rewritten spots, the MySQL forms
+     * JSqlParser does not know: infix {@code a MOD b} becomes {@code a % b}, {@code CONVERT(x, type)} becomes
+     * {@code CAST(x AS type)}.
+     */
+    static String rewrite(String cleaned)
+    {
+        return rewriteConvert(rewriteOperators(cleaned));
+    }
+
+    private static String rewriteConvert(String cleaned)
+    {
+        List<Token> tokens = SqlLexer.tokenize(cleaned);
+        StringBuilder result = null;
+        for (int i = tokens.size() - 2; i >= 0; i--) {
+            if (!tokens.get(i).isWord("CONVERT") || !tokens.get(i + 1).isSymbol("(") || tokens.get(i + 1).start() != tokens.get(i).end()) {
+                continue;
+            }
+            int depth = 0;
+            for (int j = i + 1; j < tokens.size(); j++) {
+                Token token = tokens.get(j);
+                if (token.isSymbol("(")) {
+                    depth++;
+                }
+                else if (token.isSymbol(")")) {
+                    depth--;
+                    if (depth == 0) {
+                        break;
+                    }
+                }
+                else if (depth == 1 && token.isSymbol(",")) {
+                    if (result == null) {
+                        result = new StringBuilder(cleaned);
+                    }
+                    // "CONVERT(x, t)" and "CAST(x AS  t)" have the same length: the shift stays inside the call
+                    result.replace(token.start(), token.end(), " AS ");
+                    result.replace(tokens.get(i).start(), tokens.get(i).end(), "CAST");
+                    break;
+                }
+            }
+        }
+        return result == null ? cleaned : result.toString();
+    }
+
+    private static String rewriteOperators(String cleaned)
+    {
+        List<Token> tokens = SqlLexer.tokenize(cleaned);
+        char[] result = null;
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (!token.isWord("MOD") || !isOperandEnd(tokens.get(i - 1)) || !isOperandStart(tokens.get(i + 1))) {
+                continue;
+            }
+            if (result == null) {
+                result = cleaned.toCharArray();
+            }
+            result[token.start()] = ' ';
+            result[token.start() + 1] = '%';
+            result[token.start() + 2] = ' ';
+        }
+        return result == null ? cleaned : new String(result);
+    }
+
+    private static boolean isOperandEnd(Token token)
+    {
+        return switch (token.type()) {
+            case NUMBER, STRING, QUOTED_IDENTIFIER, USER_VARIABLE, SYSTEM_VARIABLE -> true;
+            case WORD -> !OPERAND_ENDS_NOT.contains(token.upper());
+            case SYMBOL -> token.isSymbol(")") || token.isSymbol("?");
+            case END -> false;
+        };
+    }
+
+    private static boolean isOperandStart(Token token)
+    {
+        return switch (token.type()) {
+            case NUMBER, STRING, QUOTED_IDENTIFIER, USER_VARIABLE, SYSTEM_VARIABLE -> true;
+            case WORD -> !OPERAND_STARTS_NOT.contains(token.upper());
+            case SYMBOL -> token.isSymbol("(") || token.isSymbol("?") || token.isSymbol("-") || token.isSymbol("+");
+            case END -> false;
+        };
+    }
+
+    private JSqlParserRewrites()
+    {
+    }
+}
