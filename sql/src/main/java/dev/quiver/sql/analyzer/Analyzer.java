@@ -8,7 +8,9 @@ import dev.quiver.sql.expression.ExpressionTypes;
 import dev.quiver.sql.result.ResultColumn;
 import dev.quiver.sql.security.AccessControl;
 import dev.quiver.sql.tree.Expression;
+import dev.quiver.sql.tree.SetAssignment;
 import dev.quiver.sql.tree.Statement;
+import dev.quiver.sql.tree.VariableScope;
 import dev.quiver.sql.type.SqlType;
 
 import java.util.ArrayList;
@@ -36,6 +38,15 @@ public final class Analyzer
             case Statement.Use use -> accessControl.checkCanAccessDatabase(session.identity(), use.database());
             case Statement.CreateDatabase create -> accessControl.checkCanCreateDatabase(session.identity(), create.name());
             case Statement.DropDatabase drop -> accessControl.checkCanDropDatabase(session.identity(), drop.name());
+            case Statement.SetVariables set -> {
+                for (SetAssignment each : set.assignments()) {
+                    if (each instanceof SetAssignment.SystemVariable variable && variable.scope() == VariableScope.GLOBAL) {
+                        accessControl.checkCanSetGlobalVariable(session.identity(), variable.name());
+                    }
+                }
+            }
+            case Statement.SetTransaction set when set.scope().equals(java.util.Optional.of(VariableScope.GLOBAL)) ->
+                    accessControl.checkCanSetGlobalVariable(session.identity(), "transaction_isolation");
             case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
             default -> {
             }

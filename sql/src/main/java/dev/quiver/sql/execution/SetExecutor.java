@@ -5,7 +5,6 @@ import dev.quiver.common.QuiverException;
 import dev.quiver.sql.Session;
 import dev.quiver.sql.expression.ExpressionEvaluator;
 import dev.quiver.sql.expression.ExpressionTypes;
-import dev.quiver.sql.security.AccessControl;
 import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.SetAssignment;
 import dev.quiver.sql.tree.Statement;
@@ -28,12 +27,10 @@ import static java.util.Objects.requireNonNull;
  */
 final class SetExecutor
 {
-    private final AccessControl accessControl;
     private final SystemVariableAccess variables;
 
-    SetExecutor(AccessControl accessControl, SystemVariableAccess variables)
+    SetExecutor(SystemVariableAccess variables)
     {
-        this.accessControl = requireNonNull(accessControl, "accessControl is null");
         this.variables = requireNonNull(variables, "variables is null");
     }
 
@@ -66,9 +63,6 @@ final class SetExecutor
     {
         Session session = context.session();
         SystemVariable variable = variables.catalog().get(assignment.name());
-        if (assignment.scope() == VariableScope.GLOBAL) {
-            accessControl.checkCanSetGlobalVariable(session.identity(), variable.name());
-        }
         if (assignment.value().isEmpty()) {
             return () -> {
                 variables.writeDefault(session, assignment.scope(), variable.name());
@@ -179,9 +173,6 @@ final class SetExecutor
         if (scope.isEmpty()) {
             // characteristics of the next transaction only: nothing to keep until transactions land
             return;
-        }
-        if (scope.get() == VariableScope.GLOBAL) {
-            accessControl.checkCanSetGlobalVariable(session.identity(), "transaction_isolation");
         }
         statement.isolationLevel().ifPresent(level -> variables.write(session, scope.get(), "transaction_isolation", level));
         statement.readOnly().ifPresent(readOnly -> variables.write(session, scope.get(), "transaction_read_only", readOnly ? 1L : 0L));

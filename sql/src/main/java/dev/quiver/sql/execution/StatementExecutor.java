@@ -50,7 +50,7 @@ public final class StatementExecutor
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
         this.analyzer = new Analyzer(accessControl);
         this.showExecutor = new ShowExecutor(storage, accessControl, variables, status);
-        this.setExecutor = new SetExecutor(accessControl, variables);
+        this.setExecutor = new SetExecutor(variables);
         this.status = requireNonNull(status, "status is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
     }
