@@ -150,10 +150,10 @@ SET TRANSACTION READ ONLY;
 SET GLOBAL TRANSACTION ISOLATION LEVEL READ UNCOMMITTED, READ WRITE;
 > ok
 
-SELECT @@global.transaction_isolation, @@transaction_isolation;
-> @@global.transaction_isolation @@transaction_isolation
-> ------------------------------ -----------------------
-> READ-UNCOMMITTED               SERIALIZABLE
+SELECT @@global.transaction_isolation, @@global.tx_isolation, @@transaction_isolation;
+> @@global.transaction_isolation @@global.tx_isolation @@transaction_isolation
+> ------------------------------ --------------------- -----------------------
+> READ-UNCOMMITTED               READ-UNCOMMITTED      SERIALIZABLE
 > rows: 1
 
 SET time_zone = '+08:00';

@@ -176,9 +176,5 @@ final class SetExecutor
         }
         statement.isolationLevel().ifPresent(level -> variables.write(session, scope.get(), "transaction_isolation", level));
         statement.readOnly().ifPresent(readOnly -> variables.write(session, scope.get(), "transaction_read_only", readOnly ? 1L : 0L));
-        if (scope.get() == VariableScope.GLOBAL) {
-            statement.isolationLevel().ifPresent(level -> variables.write(session, VariableScope.GLOBAL, "tx_isolation", level));
-            statement.readOnly().ifPresent(readOnly -> variables.write(session, VariableScope.GLOBAL, "tx_read_only", readOnly ? 1L : 0L));
-        }
     }
 }

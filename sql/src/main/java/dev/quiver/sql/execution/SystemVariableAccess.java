@@ -108,6 +108,7 @@ public final class SystemVariableAccess
     {
         if (scope == VariableScope.GLOBAL) {
             globals.set(variable, value);
+            alias(variable.name()).ifPresent(alias -> globals.set(catalog().get(alias), value));
             return;
         }
         if (variable.name().equals("last_insert_id") || variable.name().equals("identity")) {

@@ -132,7 +132,7 @@ public final class ScriptRunner
             int i = 0;
             while (i < lines.size()) {
                 String line = lines.get(i);
-                if (line.isBlank() || (line.startsWith("--") && !lines.get(i).trim().endsWith(";")) || line.startsWith(EXPECTATION)) {
+                if (line.isBlank() || line.startsWith("--") || line.startsWith(EXPECTATION)) {
                     if (!line.startsWith(EXPECTATION)) {
                         recorded.append(line).append('\n');
                     }
