@@ -4,7 +4,7 @@ import dev.quiver.sql.EngineConfig;
 import dev.quiver.sql.QueryEngine;
 import dev.quiver.sql.security.AllowAllAccessControl;
 import dev.quiver.storage.StorageEngine;
-import dev.quiver.storage.memory.InMemoryStorageEngine;
+import dev.quiver.storage.lucene.LuceneStorageEngine;
 import dev.quiver.wire.MySqlServer;
 import dev.quiver.wire.WireConfig;
 import org.slf4j.Logger;
@@ -27,6 +27,9 @@ public final class Server
 
     /** Databases a fresh data directory holds: seekdb's default {@code test}, and {@code mysql}. */
     static final List<String> INITIAL_DATABASES = List.of("mysql", "test");
+
+    /** The storage engine's folder inside the data directory. */
+    static final String STORAGE_FOLDER = "storage";
 
     private final ServerConfig config;
     private final DataDirectory dataDirectory;
@@ -51,18 +54,15 @@ public final class Server
             RootAccount root = RootAccount.establish(dataDirectory, config.rootPassword());
             root.checkBindAddress(config.bindAddress());
 
-            storage = new InMemoryStorageEngine();
+            storage = LuceneStorageEngine.open(dataDirectory.path().resolve(STORAGE_FOLDER));
             createInitialDatabases(storage);
 
             WireConfig wireConfig = WireConfig.defaults()
                     .withBindAddress(config.bindAddress())
                     .withPort(config.port())
                     .withServerVersion(config.serverVersion());
-            EngineConfig engineConfig = EngineConfig.defaults()
-                    .withServerVersion(config.serverVersion())
-                    .withMaxAllowedPacket(wireConfig.maxAllowedPacket())
-                    .withPort(config.port())
-                    .withDataDirectory(dataDirectory.path().toString());
+            EngineConfig engineConfig = new EngineConfig(config.serverVersion(), wireConfig.maxAllowedPacket(), config.port(),
+                    EngineConfig.DEFAULT_VERSION_COMMENT, hostName(), dataDirectory.path() + "/");
             QueryEngine queryEngine = new QueryEngine(storage, new AllowAllAccessControl(), engineConfig);
             MySqlServer wire = new MySqlServer(wireConfig, new SqlQueryHandler(queryEngine), root);
             wire.start();
@@ -84,6 +84,16 @@ public final class Server
         }
         for (String each : INITIAL_DATABASES) {
             storage.createDatabase(each);
+        }
+    }
+
+    private static String hostName()
+    {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        }
+        catch (java.net.UnknownHostException ex) {
+            return "localhost";
         }
     }
 
