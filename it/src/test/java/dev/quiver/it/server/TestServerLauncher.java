@@ -4,9 +4,7 @@ import dev.quiver.it.testing.ExternalClients;
 import dev.quiver.it.testing.TestingServer;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,31 +32,47 @@ class TestServerLauncher
             throws Exception
     {
         Path dataDirectory = Files.createTempDirectory("quiver-launcher-");
+        Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
         Path script = ExternalClients.projectRoot().resolve("bin/quiver-server");
         Process process = new ProcessBuilder(List.of(script.toString(), "--port", "0", "--data-dir", dataDirectory.toString()))
                 .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = Thread.ofVirtual().start(() -> readOutput(process, output, port));
         try {
-            int actualPort = port.get(5, TimeUnit.MINUTES);
-            try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + actualPort + "/test", "root", "");
+            int port = awaitReady(process, log);
+            try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/test", "root", "");
                     Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT VERSION()")) {
                 assertThat(result.next()).isTrue();
                 assertThat(result.getString(1)).contains("seekdb-v1.4.0.0");
             }
             process.destroy(); // SIGTERM
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM; output: %s", output).isTrue();
-            reader.join(10_000);
-            assertThat(String.join("\n", output)).contains("Shutting down", "Stopped");
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+            assertThat(Files.readString(log)).contains("Shutting down", "Stopped");
             assertThat(process.exitValue()).isIn(0, 143);
         }
         finally {
             process.destroyForcibly();
             TestingServer.deleteRecursively(dataDirectory);
+            Files.deleteIfExists(log);
         }
+    }
+
+    /** Polls the log until the ready line names the port (the first start may build the server first). */
+    private static int awaitReady(Process process, Path log)
+            throws IOException, InterruptedException
+    {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = READY.matcher(Files.readString(log));
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(2));
+            }
+            if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("server exited with " + process.exitValue() + " before it was ready: " + Files.readString(log));
+            }
+        }
+        throw new AssertionError("server not ready within 5 minutes: " + Files.readString(log));
     }
 
     @Test
@@ -80,24 +92,6 @@ class TestServerLauncher
         }
         finally {
             TestingServer.deleteRecursively(dataDirectory);
-        }
-    }
-
-    private static void readOutput(Process process, List<String> output, CompletableFuture<Integer> port)
-    {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                output.add(line);
-                Matcher matcher = READY.matcher(line);
-                if (matcher.find()) {
-                    port.complete(Integer.parseInt(matcher.group(2)));
-                }
-            }
-            port.completeExceptionally(new AssertionError("server exited before it was ready: " + output));
-        }
-        catch (IOException ex) {
-            port.completeExceptionally(ex);
         }
     }
 }

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Session SQL run on Quiver and on a real MariaDB side by side: the same statements must give the same
  * rows, update counts and error numbers. Statements where MySQL 8 and MariaDB differ are left out here
- * and covered by the script tests with MySQL 8's answer.
+ * and covered by the script tests with MySQL 8's answer (e.g. {@code CREATE DATABASE IF NOT EXISTS} on an
+ * existing database: MySQL 8 reports 1 affected row and a warning, MariaDB 0).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestSessionSqlDifferential
@@ -73,7 +74,6 @@ class TestSessionSqlDifferential
             "USE no_such_database",
             "CREATE DATABASE quiver_diff",
             "CREATE DATABASE quiver_diff",
-            "CREATE DATABASE IF NOT EXISTS quiver_diff",
             "USE quiver_diff",
             "SELECT DATABASE()",
             "DROP DATABASE quiver_diff",
@@ -84,8 +84,7 @@ class TestSessionSqlDifferential
             "SELECT 1 FROM DUAL",
             "SELECT 1 LIMIT 0",
             "SELEC 1",
-            "SELECT 1 +",
-            "SELECT (1, 2) = (1, 2)");
+            "SELECT 1 +");
 
     private TestingServer quiver;
     private TestingMariaDb mariaDb;
