@@ -2,26 +2,39 @@ package dev.quiver.storage.lucene;
 
 import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
+import dev.quiver.storage.catalog.IndexDefinition;
+import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.filter.Filter;
 import dev.quiver.storage.format.BinaryReader;
+import dev.quiver.storage.format.BinaryWriter;
 import dev.quiver.storage.format.ValueFormat;
 import dev.quiver.storage.memory.RowChange;
-
+import dev.quiver.storage.memory.RowStore;
+import dev.quiver.storage.row.Row;
+import dev.quiver.storage.row.Value;
+import dev.quiver.storage.row.ValueComparison;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CodecReader;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,37 +42,59 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * One table's rows in a Lucene index: a document per row, keyed by the internal row id ({@code _rowid} term), the
- * row itself stored in binary form ({@code _row}). Changes are applied as statements are logged; a
- * {@link #commit} at a checkpoint makes them durable in the index and records the log position they cover
- * ({@code lsn} in the commit user data), which is where recovery resumes replaying the log for this table.
- * The writer never commits on close: whatever is not committed is recovered from the log.
+ * One table's rows in a Lucene index, served through a version map. A document per row: the internal row id
+ * ({@code _rowid} term), the row in binary form ({@code _row}), and one term per unique key ({@code _u<n>}, the
+ * collation-normalised key) for duplicate checks.
+ *
+ * <p>Changes a statement makes go to the version map first (row id → latest row or tombstone, and per unique key
+ * → row id or "freed"), so the statement and later readers see them at once; when the statement commits, the engine
+ * hands the same changes to {@link #apply} for the index writer. {@link #refresh} (under the table's write lock,
+ * between statements) reopens the searcher and empties the version map. Lookups read the version map, then the
+ * searcher. A {@link #commit} at a checkpoint records the log position it covers. The writer never commits on close.
  */
 public final class LuceneRowStore
-        implements AutoCloseable
+        implements RowStore, AutoCloseable
 {
     static final String ROW_ID = "_rowid";
     static final String ROW_ID_VALUE = "_rowid_v";
     static final String ROW = "_row";
     private static final String LSN = "lsn";
     private static final String AUTO_INCREMENT = "auto_increment";
+    private static final String NEXT_ROW_ID = "next_row_id";
+    private static final Row DELETED = new Row(List.of());
+    private static final long FREED = -1;
 
     private final Path path;
     private final FSDirectory directory;
     private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final List<int[]> uniquePositions = new ArrayList<>();
+    private final Map<Long, Row> versionMap = new HashMap<>();
+    private final List<Map<BytesRef, Long>> keyOverlays = new ArrayList<>();
     private final long committedLsn;
     private final long committedAutoIncrement;
+    private final long committedNextRowId;
+    private final int refreshRows;
 
-    private LuceneRowStore(Path path, FSDirectory directory, IndexWriter writer)
+    private LuceneRowStore(Path path, TableDefinition definition, FSDirectory directory, IndexWriter writer, int refreshRows)
+            throws IOException
     {
         this.path = path;
+        this.refreshRows = refreshRows;
         this.directory = directory;
         this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        for (IndexDefinition key : definition.uniqueKeys()) {
+            uniquePositions.add(definition.columnPositions(key.columns()));
+            keyOverlays.add(new HashMap<>());
+        }
         Map<String, String> commitData = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
@@ -67,18 +102,21 @@ public final class LuceneRowStore
         }
         this.committedLsn = Long.parseLong(commitData.getOrDefault(LSN, "0"));
         this.committedAutoIncrement = Long.parseLong(commitData.getOrDefault(AUTO_INCREMENT, "0"));
+        this.committedNextRowId = Long.parseLong(commitData.getOrDefault(NEXT_ROW_ID, "1"));
     }
 
-    public static LuceneRowStore open(Path path)
+    /** Opens (creating if needed) the index; the version map asks for a refresh after {@code refreshRows} changed rows. */
+    public static LuceneRowStore open(Path path, TableDefinition definition, int refreshRows)
     {
         requireNonNull(path, "path is null");
+        requireNonNull(definition, "definition is null");
         try {
             Files.createDirectories(path);
             FSDirectory directory = FSDirectory.open(path);
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCommitOnClose(false);
-            return new LuceneRowStore(path, directory, new IndexWriter(directory, config));
+            return new LuceneRowStore(path, definition, directory, new IndexWriter(directory, config), refreshRows);
         }
         catch (IOException e) {
             throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "opening table index " + path.getFileName() + ": " + e.getMessage());
@@ -96,13 +134,92 @@ public final class LuceneRowStore
         return committedAutoIncrement;
     }
 
-    /** Every row of the index as opened (the last commit), in row id order. */
-    public List<RowChange.Put> committedRows()
+    public long committedNextRowId()
     {
-        List<RowChange.Put> rows = new ArrayList<>();
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            for (LeafReaderContext leaf : reader.leaves()) {
-                // a merge instance decompresses each block once for sequential reads
+        return committedNextRowId;
+    }
+
+    // ------------------------------------------------------------------ RowStore (caller holds the table lock)
+
+    @Override
+    public Row get(long rowId)
+    {
+        Row overlaid = versionMap.get(rowId);
+        if (overlaid != null) {
+            return overlaid == DELETED ? null : overlaid;
+        }
+        return searchOne(new Term(ROW_ID, rowIdBytes(rowId)), true).row();
+    }
+
+    @Override
+    public Long findUnique(int ordinal, List<Object> key)
+    {
+        BytesRef bytes = keyBytes(key);
+        Long overlaid = keyOverlays.get(ordinal).get(bytes);
+        if (overlaid != null) {
+            return overlaid == FREED ? null : overlaid;
+        }
+        Hit hit = searchOne(new Term(uniqueField(ordinal), bytes), false);
+        if (hit.rowId() < 0) {
+            return null;
+        }
+        Row current = versionMap.get(hit.rowId());
+        if (current == null) {
+            return hit.rowId();
+        }
+        if (current == DELETED) {
+            return null;
+        }
+        List<Object> currentKey = ValueComparison.indexKey(current, uniquePositions.get(ordinal));
+        return currentKey != null && keyBytes(currentKey).equals(bytes) ? hit.rowId() : null;
+    }
+
+    @Override
+    public void put(long rowId, Row row)
+    {
+        Row previous = get(rowId);
+        versionMap.put(rowId, row);
+        for (int i = 0; i < uniquePositions.size(); i++) {
+            List<Object> newKey = ValueComparison.indexKey(row, uniquePositions.get(i));
+            BytesRef newBytes = newKey == null ? null : keyBytes(newKey);
+            if (previous != null) {
+                List<Object> oldKey = ValueComparison.indexKey(previous, uniquePositions.get(i));
+                if (oldKey != null) {
+                    BytesRef oldBytes = keyBytes(oldKey);
+                    if (!oldBytes.equals(newBytes)) {
+                        keyOverlays.get(i).put(oldBytes, FREED);
+                    }
+                }
+            }
+            if (newBytes != null) {
+                keyOverlays.get(i).put(newBytes, rowId);
+            }
+        }
+    }
+
+    @Override
+    public void remove(long rowId)
+    {
+        Row previous = get(rowId);
+        if (previous == null) {
+            return;
+        }
+        versionMap.put(rowId, DELETED);
+        for (int i = 0; i < uniquePositions.size(); i++) {
+            List<Object> oldKey = ValueComparison.indexKey(previous, uniquePositions.get(i));
+            if (oldKey != null) {
+                keyOverlays.get(i).put(keyBytes(oldKey), FREED);
+            }
+        }
+    }
+
+    @Override
+    public Iterable<Map.Entry<Long, Row>> all()
+    {
+        TreeMap<Long, Row> rows = new TreeMap<>();
+        IndexSearcher searcher = acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 StoredFields storedFields = leaf.reader() instanceof CodecReader codecReader
                         ? codecReader.getFieldsReader().getMergeInstance()
                         : leaf.reader().storedFields();
@@ -113,20 +230,35 @@ public final class LuceneRowStore
                     }
                     Document document = storedFields.document(doc);
                     long rowId = document.getField(ROW_ID_VALUE).numericValue().longValue();
-                    BytesRef bytes = document.getBinaryValue(ROW);
-                    BinaryReader rowReader = new BinaryReader(bytes.bytes, bytes.offset, bytes.length, "row " + rowId + " of " + path.getFileName());
-                    rows.add(new RowChange.Put(rowId, ValueFormat.readRow(rowReader)));
+                    if (!versionMap.containsKey(rowId)) {
+                        rows.put(rowId, decode(rowId, document));
+                    }
                 }
             }
         }
         catch (IOException e) {
-            throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "reading table index " + path.getFileName() + ": " + e.getMessage());
+            throw io("reading", e);
         }
-        rows.sort(Comparator.comparingLong(RowChange.Put::rowId));
-        return rows;
+        finally {
+            release(searcher);
+        }
+        versionMap.forEach((rowId, row) -> {
+            if (row != DELETED) {
+                rows.put(rowId, row);
+            }
+        });
+        return rows.entrySet();
     }
 
-    /** Applies one statement's changes to the index writer (not yet committed). */
+    @Override
+    public Set<Long> sortedCandidates(Filter conjunct)
+    {
+        return null;
+    }
+
+    // ------------------------------------------------------------------ writer side (engine)
+
+    /** Applies one committed statement's changes to the index writer. */
     public void apply(List<RowChange> changes)
             throws IOException
     {
@@ -138,6 +270,12 @@ public final class LuceneRowStore
                     document.add(new StringField(ROW_ID, rowIdBytes(put.rowId()), Field.Store.NO));
                     document.add(new StoredField(ROW_ID_VALUE, put.rowId()));
                     document.add(new StoredField(ROW, ValueFormat.encodeRow(put.row())));
+                    for (int i = 0; i < uniquePositions.size(); i++) {
+                        List<Object> key = ValueComparison.indexKey(put.row(), uniquePositions.get(i));
+                        if (key != null) {
+                            document.add(new StringField(uniqueField(i), keyBytes(key), Field.Store.NO));
+                        }
+                    }
                     writer.updateDocument(term, document);
                 }
                 case RowChange.Delete ignored -> writer.deleteDocuments(term);
@@ -145,12 +283,119 @@ public final class LuceneRowStore
         }
     }
 
-    /** Commits everything applied so far, recording the log position and auto_increment counter it covers. */
-    public void commit(long lsn, long autoIncrement)
+    /** True when the version map has grown enough that a refresh should run soon. */
+    public boolean needsRefresh()
+    {
+        return versionMap.size() >= refreshRows;
+    }
+
+    public boolean hasUnrefreshedChanges()
+    {
+        return !versionMap.isEmpty();
+    }
+
+    /** Reopens the searcher over everything applied and empties the version map. Caller holds the table write lock. */
+    public void refresh()
+    {
+        try {
+            searchers.maybeRefreshBlocking();
+        }
+        catch (IOException e) {
+            throw io("refreshing", e);
+        }
+        versionMap.clear();
+        keyOverlays.forEach(Map::clear);
+    }
+
+    /** Commits everything applied so far with the log position, auto_increment counter and next row id it covers. */
+    public void commit(long lsn, long autoIncrement, long nextRowId)
             throws IOException
     {
-        writer.setLiveCommitData(Map.of(LSN, Long.toString(lsn), AUTO_INCREMENT, Long.toString(autoIncrement)).entrySet());
+        writer.setLiveCommitData(Map.of(LSN, Long.toString(lsn), AUTO_INCREMENT, Long.toString(autoIncrement),
+                NEXT_ROW_ID, Long.toString(nextRowId)).entrySet());
         writer.commit();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private record Hit(long rowId, Row row) {}
+
+    private Hit searchOne(Term term, boolean loadRow)
+    {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(term), 1);
+            if (top.scoreDocs.length == 0) {
+                return new Hit(-1, null);
+            }
+            Document document = searcher.storedFields().document(top.scoreDocs[0].doc);
+            long rowId = document.getField(ROW_ID_VALUE).numericValue().longValue();
+            return new Hit(rowId, loadRow ? decode(rowId, document) : null);
+        }
+        catch (IOException e) {
+            throw io("searching", e);
+        }
+        finally {
+            release(searcher);
+        }
+    }
+
+    private Row decode(long rowId, Document document)
+    {
+        BytesRef bytes = document.getBinaryValue(ROW);
+        return ValueFormat.readRow(new BinaryReader(bytes.bytes, bytes.offset, bytes.length, "row " + rowId + " of table index " + path.getFileName()));
+    }
+
+    private IndexSearcher acquire()
+    {
+        try {
+            return searchers.acquire();
+        }
+        catch (IOException e) {
+            throw io("opening a searcher on", e);
+        }
+    }
+
+    private void release(IndexSearcher searcher)
+    {
+        try {
+            searchers.release(searcher);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private QuiverException io(String action, IOException e)
+    {
+        return QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, action + " table index " + path.getFileName() + ": " + e.getMessage());
+    }
+
+    private static String uniqueField(int ordinal)
+    {
+        return "_u" + ordinal;
+    }
+
+    /** A unique key as index bytes: collation keys for text, normalised numbers, raw bytes for binary. */
+    static BytesRef keyBytes(List<Object> key)
+    {
+        BinaryWriter out = new BinaryWriter();
+        for (Object part : key) {
+            switch (part) {
+                case ValueComparison.CollatedKey collated -> out.writeByte('s').writeBytes(collated.key().getBytes(StandardCharsets.UTF_8));
+                case Value.DecimalValue decimal -> {
+                    BigDecimal normalized = decimal.value().signum() == 0 ? BigDecimal.ZERO : decimal.value().stripTrailingZeros();
+                    out.writeByte('d').writeString(normalized.toPlainString());
+                }
+                case Value.DoubleValue real -> out.writeByte('f').writeDouble(real.value() == 0.0 ? 0.0 : real.value());
+                case Value value -> {
+                    out.writeByte('v');
+                    ValueFormat.writeValue(out, value);
+                }
+                default -> throw new IllegalArgumentException("unexpected key part " + part);
+            }
+        }
+        return new BytesRef(out.toByteArray());
     }
 
     private static BytesRef rowIdBytes(long rowId)
@@ -167,11 +412,12 @@ public final class LuceneRowStore
     public void close()
     {
         try {
+            searchers.close();
             writer.close();
             directory.close();
         }
         catch (IOException e) {
-            throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "closing table index " + path.getFileName() + ": " + e.getMessage());
+            throw io("closing", e);
         }
     }
 
@@ -182,11 +428,12 @@ public final class LuceneRowStore
     public void discard()
     {
         try {
+            searchers.close();
             writer.rollback();
             directory.close();
         }
         catch (IOException e) {
-            throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "closing table index " + path.getFileName() + ": " + e.getMessage());
+            throw io("closing", e);
         }
     }
 

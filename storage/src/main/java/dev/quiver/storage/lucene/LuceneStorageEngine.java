@@ -54,9 +54,11 @@ import static java.util.Objects.requireNonNull;
  * the log. Recovery: read the snapshot, open each table's last Lucene commit, replay the log after the snapshot's
  * position (skipping, per table, what its commit already covers), then checkpoint.
  *
- * <p>Current limits (later work): rows are served from memory ({@link MemoryTable}, loaded from Lucene at open),
- * so a table must fit in the heap; writers of one table serialise on the table lock while they apply (not while
- * they wait for the force); filters are evaluated row by row, not as Lucene queries.
+ * <p>Rows are served from Lucene through a version map ({@link LuceneRowStore}): only rows changed since the last
+ * refresh are on the heap. Current limits (later work): writers of one table serialise on the table lock while
+ * they apply (not while they wait for the force), instead of striped per-key locks; filters are evaluated row by
+ * row over the stored rows, not translated to Lucene queries; plain secondary indexes are not used yet by the
+ * durable engine.
  */
 public final class LuceneStorageEngine
         implements StorageEngine
@@ -89,6 +91,7 @@ public final class LuceneStorageEngine
         private final LuceneRowStore store;
         private final MemoryTable table;
         private volatile long autoIncrement;
+        private volatile long nextRowId;
         private long appliedLsn;
 
         DurableTable(long id, String database, TableDefinition definition, LuceneRowStore store)
@@ -109,7 +112,48 @@ public final class LuceneStorageEngine
                 {
                     wal.awaitDurable(lsn);
                 }
-            });
+
+                @Override
+                public void afterStatement()
+                {
+                    try {
+                        refreshIfNeeded(false);
+                    }
+                    catch (RuntimeException e) {
+                        // the statement is durable; a failed refresh only delays searcher freshness
+                        LOG.warn("Refresh of table {} failed", id, e);
+                    }
+                }
+            }, store);
+            this.autoIncrement = store.committedAutoIncrement();
+            this.nextRowId = store.committedNextRowId();
+            this.appliedLsn = store.committedLsn();
+            this.table.restoreCounters(nextRowId, autoIncrement);
+        }
+
+        /** Applies a statement's changes to the index writer and tracks the counters a checkpoint records. */
+        void apply(List<RowChange> changes, long counter)
+                throws IOException
+        {
+            store.apply(changes);
+            autoIncrement = counter;
+            long next = nextRowId;
+            for (RowChange change : changes) {
+                next = Math.max(next, change.rowId() + 1);
+            }
+            nextRowId = next;
+        }
+
+        /** Refreshes the searcher (emptying the version map) if it has grown, between statements. */
+        void refreshIfNeeded(boolean force)
+        {
+            if (store.needsRefresh() || (force && store.hasUnrefreshedChanges())) {
+                table.withWriteLock(() -> {
+                    if (store.hasUnrefreshedChanges()) {
+                        store.refresh();
+                    }
+                });
+            }
         }
     }
 
@@ -169,6 +213,7 @@ public final class LuceneStorageEngine
             engine.closeQuietly();
             throw e;
         }
+        engine.scheduler.scheduleWithFixedDelay(engine::refreshTables, 1, 1, TimeUnit.SECONDS);
         if (!options.checkpointInterval().isZero()) {
             long millis = options.checkpointInterval().toMillis();
             engine.scheduler.scheduleWithFixedDelay(engine::scheduledCheckpoint, millis, millis, TimeUnit.MILLISECONDS);
@@ -203,17 +248,14 @@ public final class LuceneStorageEngine
             }
         }
         wal.replay(snapshot.coveredLsn() + 1, this::replay);
+        tablesById.values().forEach(table -> table.refreshIfNeeded(true));
         lastCheckpointLsn = snapshot.coveredLsn();
         checkpoint();
     }
 
     private DurableTable openTable(long id, String database, TableDefinition definition)
     {
-        LuceneRowStore store = LuceneRowStore.open(tablePath(id));
-        DurableTable table = new DurableTable(id, database, definition, store);
-        table.table.replay(new ArrayList<>(store.committedRows()), store.committedAutoIncrement());
-        table.autoIncrement = store.committedAutoIncrement();
-        table.appliedLsn = store.committedLsn();
+        DurableTable table = new DurableTable(id, database, definition, LuceneRowStore.open(tablePath(id), definition, options.refreshRows()));
         databases.computeIfAbsent(database, ignored -> new ConcurrentSkipListMap<>()).put(definition.name(), table);
         tablesById.put(id, table);
         nextTableId = Math.max(nextTableId, id + 1);
@@ -254,9 +296,8 @@ public final class LuceneStorageEngine
                     return;
                 }
                 table.table.replay(rows.changes(), rows.autoIncrement());
-                table.autoIncrement = rows.autoIncrement();
                 try {
-                    table.store.apply(rows.changes());
+                    table.apply(rows.changes(), rows.autoIncrement());
                 }
                 catch (IOException e) {
                     throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "replaying into table index " + table.id + ": " + e.getMessage());
@@ -307,14 +348,13 @@ public final class LuceneStorageEngine
             checkWritable();
             long lsn = wal.append(record.type(), payload);
             try {
-                table.store.apply(changes);
+                table.apply(changes, autoIncrement);
             }
             catch (IOException | RuntimeException e) {
                 // the log holds a record the index lacks: refuse further writes, recovery will replay it
                 failure = e;
                 throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "applying to table index: " + e.getMessage());
             }
-            table.autoIncrement = autoIncrement;
             requestCheckpointIfLogIsLong();
             return lsn;
         }
@@ -427,7 +467,7 @@ public final class LuceneStorageEngine
                 throw new QuiverException(ErrorCode.ER_TABLE_EXISTS_ERROR, definition.name());
             }
             long id = nextTableId++;
-            LuceneRowStore store = LuceneRowStore.open(tablePath(id));
+            LuceneRowStore store = LuceneRowStore.open(tablePath(id), definition, options.refreshRows());
             try {
                 logCatalog(new LogRecord.CreateTable(id, database, definition));
             }
@@ -523,7 +563,7 @@ public final class LuceneStorageEngine
             }
             List<CatalogSnapshot.TableEntry> entries = new ArrayList<>();
             for (DurableTable table : tablesById.values()) {
-                table.store.commit(lsn, table.autoIncrement);
+                table.store.commit(lsn, table.autoIncrement, table.nextRowId);
                 table.appliedLsn = lsn;
                 entries.add(new CatalogSnapshot.TableEntry(table.id, table.database, table.table.definition(), table.autoIncrement));
             }
@@ -541,6 +581,30 @@ public final class LuceneStorageEngine
         finally {
             checkpointLock.writeLock().unlock();
             catalogLock.unlock();
+        }
+    }
+
+    /** Refreshes every table with unrefreshed changes, bounding the version maps. Takes no engine lock while refreshing. */
+    private void refreshTables()
+    {
+        List<DurableTable> tables;
+        catalogLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            tables = List.copyOf(tablesById.values());
+        }
+        finally {
+            catalogLock.unlock();
+        }
+        for (DurableTable table : tables) {
+            try {
+                table.refreshIfNeeded(true);
+            }
+            catch (RuntimeException e) {
+                LOG.debug("Refresh of table {} failed (dropped or closed?)", table.id, e);
+            }
         }
     }
 

@@ -218,6 +218,7 @@ public final class MemoryTable
             lock.writeLock().unlock();
         }
         sink.awaitDurable(ticket);
+        sink.afterStatement();
         return result;
     }
 
@@ -605,6 +606,7 @@ public final class MemoryTable
             lock.writeLock().unlock();
         }
         sink.awaitDurable(ticket);
+        sink.afterStatement();
         return result;
     }
 
@@ -633,6 +635,7 @@ public final class MemoryTable
             lock.writeLock().unlock();
         }
         sink.awaitDurable(ticket);
+        sink.afterStatement();
         return deleted;
     }
 
@@ -660,6 +663,7 @@ public final class MemoryTable
             lock.writeLock().unlock();
         }
         sink.awaitDurable(ticket);
+        sink.afterStatement();
     }
 
     /** Re-applies logged changes (recovery); no checks, no sink. */

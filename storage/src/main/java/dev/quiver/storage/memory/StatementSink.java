@@ -23,6 +23,12 @@ public interface StatementSink
         public void awaitDurable(long ticket) {}
     };
 
+    /**
+     * Called by a writer after its statement returned from {@link #awaitDurable}, holding no lock (a durable engine
+     * may refresh its searcher here). Readers never call it.
+     */
+    default void afterStatement() {}
+
     /** Records a statement; returns a ticket (e.g. the log sequence number) for {@link #awaitDurable}. */
     long log(MemoryTable table, List<RowChange> changes, long autoIncrement);
 

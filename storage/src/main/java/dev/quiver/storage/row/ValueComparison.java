@@ -96,7 +96,8 @@ public final class ValueComparison
         return builder.toString();
     }
 
-    private record CollatedKey(String key) {}
+    /** A text key part: the collation key of the value. */
+    public record CollatedKey(String key) {}
 
     private static boolean isNumeric(Value value)
     {

@@ -33,7 +33,7 @@ public final class CrashWorker
 
     static LuceneEngineOptions options()
     {
-        return new LuceneEngineOptions(new WalOptions(64 << 10, WalOptions.ChannelFactory.DEFAULT), Duration.ofMillis(150), 128 << 10, false);
+        return new LuceneEngineOptions(new WalOptions(64 << 10, WalOptions.ChannelFactory.DEFAULT), Duration.ofMillis(150), 128 << 10, false, 50);
     }
 
     static TableDefinition table()

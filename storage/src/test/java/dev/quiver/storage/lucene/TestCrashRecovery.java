@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,8 @@ class TestCrashRecovery
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        // a hung worker must fail the test, not hang it: kill it after a generous bound, which ends our reads
+        CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(() -> process.toHandle().destroyForcibly());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             int acks = 0;
             String line;

@@ -15,9 +15,11 @@ class TestLuceneStorageEngine
     @TempDir
     Path dataDirectory;
 
+    /** Refreshes after every few changed rows, so reads mix the searcher and the version map. */
     static LuceneEngineOptions options(boolean checkpointOnClose)
     {
-        return new LuceneEngineOptions(new WalOptions(1 << 20, WalOptions.ChannelFactory.DEFAULT), Duration.ZERO, LuceneEngineOptions.DEFAULT_CHECKPOINT_LOG_BYTES, checkpointOnClose);
+        return new LuceneEngineOptions(new WalOptions(1 << 20, WalOptions.ChannelFactory.DEFAULT), Duration.ZERO,
+                LuceneEngineOptions.DEFAULT_CHECKPOINT_LOG_BYTES, checkpointOnClose, 3);
     }
 
     @Override
