@@ -1,7 +1,7 @@
 package dev.quiver.storage.format;
 
 import dev.quiver.storage.catalog.TableDefinition;
-import dev.quiver.storage.memory.RowChange;
+import dev.quiver.storage.table.RowChange;
 import dev.quiver.storage.wal.WalRecord;
 
 import java.util.ArrayList;

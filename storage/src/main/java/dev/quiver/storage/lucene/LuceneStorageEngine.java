@@ -6,9 +6,9 @@ import dev.quiver.storage.StorageEngine;
 import dev.quiver.storage.Table;
 import dev.quiver.storage.catalog.TableDefinition;
 import dev.quiver.storage.format.LogRecord;
-import dev.quiver.storage.memory.MemoryTable;
-import dev.quiver.storage.memory.RowChange;
-import dev.quiver.storage.memory.StatementSink;
+import dev.quiver.storage.table.RowStoreTable;
+import dev.quiver.storage.table.RowChange;
+import dev.quiver.storage.table.StatementSink;
 import dev.quiver.storage.recovery.CatalogSnapshot;
 import dev.quiver.storage.wal.WalRecord;
 import dev.quiver.storage.wal.WriteAheadLog;
@@ -89,7 +89,7 @@ public final class LuceneStorageEngine
         private final long id;
         private final String database;
         private final LuceneRowStore store;
-        private final MemoryTable table;
+        private final RowStoreTable table;
         private volatile long autoIncrement;
         private volatile long nextRowId;
         private long appliedLsn;
@@ -99,10 +99,10 @@ public final class LuceneStorageEngine
             this.id = id;
             this.database = database;
             this.store = store;
-            this.table = new MemoryTable(database, definition, new StatementSink()
+            this.table = new RowStoreTable(database, definition, new StatementSink()
             {
                 @Override
-                public long log(MemoryTable memoryTable, List<RowChange> changes, long counter)
+                public long log(RowStoreTable memoryTable, List<RowChange> changes, long counter)
                 {
                     return logRows(DurableTable.this, changes, counter);
                 }

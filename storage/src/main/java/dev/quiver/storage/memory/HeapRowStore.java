@@ -6,6 +6,8 @@ import dev.quiver.storage.filter.Filter;
 import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
 import dev.quiver.storage.row.ValueComparison;
+import dev.quiver.storage.table.RowStore;
+import dev.quiver.storage.table.RowStoreTable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * Rows on the heap: a tree by row id, a hash map per unique key (collation keys), and an ordered index over the
  * first column of every plain, primary or unique index (equality, IN and range filters use it). Not thread-safe:
- * the owning {@link MemoryTable}'s lock guards it.
+ * the owning {@link RowStoreTable}'s lock guards it.
  */
 public final class HeapRowStore
         implements RowStore
@@ -151,7 +153,7 @@ public final class HeapRowStore
         Set<Long> result = new java.util.TreeSet<>();
         switch (conjunct) {
             case Filter.Equal equal -> {
-                if (!MemoryTable.indexable(type, equal.value())) {
+                if (!RowStoreTable.indexable(type, equal.value())) {
                     return null;
                 }
                 result.addAll(index.entries().getOrDefault(equal.value(), Set.of()));
@@ -161,15 +163,15 @@ public final class HeapRowStore
                     if (value.isNull()) {
                         continue;
                     }
-                    if (!MemoryTable.indexable(type, value)) {
+                    if (!RowStoreTable.indexable(type, value)) {
                         return null;
                     }
                     result.addAll(index.entries().getOrDefault(value, Set.of()));
                 }
             }
             case Filter.Range range -> {
-                if ((range.lower().isPresent() && !MemoryTable.indexable(type, range.lower().get()))
-                        || (range.upper().isPresent() && !MemoryTable.indexable(type, range.upper().get()))) {
+                if ((range.lower().isPresent() && !RowStoreTable.indexable(type, range.lower().get()))
+                        || (range.upper().isPresent() && !RowStoreTable.indexable(type, range.upper().get()))) {
                     return null;
                 }
                 if (range.lower().map(Value::isNull).orElse(false) || range.upper().map(Value::isNull).orElse(false)) {

@@ -5,6 +5,8 @@ import dev.quiver.common.QuiverException;
 import dev.quiver.storage.StorageEngine;
 import dev.quiver.storage.Table;
 import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.table.RowStoreTable;
+import dev.quiver.storage.table.StatementSink;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ public final class InMemoryStorageEngine
         implements StorageEngine
 {
     private final ReentrantLock catalogLock = new ReentrantLock();
-    private final ConcurrentSkipListMap<String, ConcurrentSkipListMap<String, MemoryTable>> databases = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<String, ConcurrentSkipListMap<String, RowStoreTable>> databases = new ConcurrentSkipListMap<>();
 
     @Override
     public void createDatabase(String name)
@@ -38,11 +40,11 @@ public final class InMemoryStorageEngine
         requireNonNull(name, "name is null");
         catalogLock.lock();
         try {
-            Map<String, MemoryTable> tables = databases.remove(name);
+            Map<String, RowStoreTable> tables = databases.remove(name);
             if (tables == null) {
                 throw new QuiverException(ErrorCode.ER_DB_DROP_EXISTS, name);
             }
-            tables.values().forEach(MemoryTable::markDropped);
+            tables.values().forEach(RowStoreTable::markDropped);
         }
         finally {
             catalogLock.unlock();
@@ -67,11 +69,11 @@ public final class InMemoryStorageEngine
         requireNonNull(definition, "definition is null");
         catalogLock.lock();
         try {
-            ConcurrentSkipListMap<String, MemoryTable> tables = tables(database);
+            ConcurrentSkipListMap<String, RowStoreTable> tables = tables(database);
             if (tables.containsKey(definition.name())) {
                 throw new QuiverException(ErrorCode.ER_TABLE_EXISTS_ERROR, definition.name());
             }
-            tables.put(definition.name(), new MemoryTable(database, definition, StatementSink.NONE));
+            tables.put(definition.name(), new RowStoreTable(database, definition, StatementSink.NONE, new HeapRowStore(definition)));
         }
         finally {
             catalogLock.unlock();
@@ -84,8 +86,8 @@ public final class InMemoryStorageEngine
         requireNonNull(table, "table is null");
         catalogLock.lock();
         try {
-            ConcurrentSkipListMap<String, MemoryTable> tables = databases.get(requireNonNull(database, "database is null"));
-            MemoryTable removed = tables == null ? null : tables.remove(table);
+            ConcurrentSkipListMap<String, RowStoreTable> tables = databases.get(requireNonNull(database, "database is null"));
+            RowStoreTable removed = tables == null ? null : tables.remove(table);
             if (removed == null) {
                 throw new QuiverException(ErrorCode.ER_BAD_TABLE_ERROR, database + "." + table);
             }
@@ -99,7 +101,7 @@ public final class InMemoryStorageEngine
     @Override
     public boolean tableExists(String database, String table)
     {
-        Map<String, MemoryTable> tables = databases.get(requireNonNull(database, "database is null"));
+        Map<String, RowStoreTable> tables = databases.get(requireNonNull(database, "database is null"));
         return tables != null && tables.containsKey(requireNonNull(table, "table is null"));
     }
 
@@ -113,17 +115,17 @@ public final class InMemoryStorageEngine
     public Table table(String database, String table)
     {
         requireNonNull(table, "table is null");
-        Map<String, MemoryTable> tables = databases.get(requireNonNull(database, "database is null"));
-        MemoryTable result = tables == null ? null : tables.get(table);
+        Map<String, RowStoreTable> tables = databases.get(requireNonNull(database, "database is null"));
+        RowStoreTable result = tables == null ? null : tables.get(table);
         if (result == null) {
             throw new QuiverException(ErrorCode.ER_NO_SUCH_TABLE, database, table);
         }
         return result;
     }
 
-    private ConcurrentSkipListMap<String, MemoryTable> tables(String database)
+    private ConcurrentSkipListMap<String, RowStoreTable> tables(String database)
     {
-        ConcurrentSkipListMap<String, MemoryTable> tables = databases.get(requireNonNull(database, "database is null"));
+        ConcurrentSkipListMap<String, RowStoreTable> tables = databases.get(requireNonNull(database, "database is null"));
         if (tables == null) {
             throw new QuiverException(ErrorCode.ER_BAD_DB_ERROR, database);
         }

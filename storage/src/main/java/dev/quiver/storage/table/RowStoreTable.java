@@ -1,4 +1,4 @@
-package dev.quiver.storage.memory;
+package dev.quiver.storage.table;
 
 import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
@@ -39,13 +39,15 @@ import java.util.function.UnaryOperator;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A table held in memory: rows by internal row id, a hash index per unique key (keys compared under the column's
- * collation), and a table-wide read/write lock. Statements apply to the live structures and keep an undo list; on
- * any error the undo list restores the table before the lock is released, so a statement is all or nothing and
- * readers never see half of one. The {@link StatementSink} sees each successful statement's changes before the
- * lock is released, which is how a durable engine logs them.
+ * The statement semantics of a {@link Table} over a {@link RowStore}: value coercion, defaults and auto_increment,
+ * unique-key checks in MySQL's order, the conflict policies, update/delete selections, filters, ordering and
+ * limits. Rows have internal row ids; a table-wide read/write lock serialises statements. A statement changes the
+ * store directly and keeps an undo list; on any error the undo list restores the store before the lock is released,
+ * so a statement is all or nothing and readers never see half of one. The {@link StatementSink} sees each
+ * successful statement's changes before the lock is released (a durable engine logs them) and makes the writer
+ * wait for durability after it.
  */
-public final class MemoryTable
+public final class RowStoreTable
         implements Table
 {
     private final String databaseName;
@@ -100,7 +102,7 @@ public final class MemoryTable
         long commit()
         {
             if (!changes.isEmpty() || autoIncrement != autoIncrementBefore) {
-                long ticket = sink.log(MemoryTable.this, List.copyOf(changes), autoIncrement);
+                long ticket = sink.log(RowStoreTable.this, List.copyOf(changes), autoIncrement);
                 lastTicket = Math.max(lastTicket, ticket);
                 return ticket;
             }
@@ -108,13 +110,8 @@ public final class MemoryTable
         }
     }
 
-    public MemoryTable(String databaseName, TableDefinition definition, StatementSink sink)
-    {
-        this(databaseName, definition, sink, new HeapRowStore(definition));
-    }
-
     /** A table over the given store; call {@link #restoreCounters} when the store already holds rows. */
-    public MemoryTable(String databaseName, TableDefinition definition, StatementSink sink, RowStore store)
+    public RowStoreTable(String databaseName, TableDefinition definition, StatementSink sink, RowStore store)
     {
         this.databaseName = requireNonNull(databaseName, "databaseName is null");
         this.definition = requireNonNull(definition, "definition is null");
@@ -507,7 +504,7 @@ public final class MemoryTable
     }
 
     /** True when equality under the index's key means equality under {@link ValueComparison} for this constant. */
-    static boolean indexable(dev.quiver.storage.catalog.ColumnType type, Value value)
+    public static boolean indexable(dev.quiver.storage.catalog.ColumnType type, Value value)
     {
         return switch (type) {
             case dev.quiver.storage.catalog.ColumnType.StringType ignored -> value instanceof Value.StringValue;

@@ -1,9 +1,9 @@
-package dev.quiver.storage.memory;
+package dev.quiver.storage.table;
 
 import java.util.List;
 
 /**
- * Makes a {@link MemoryTable}'s statements durable. {@link #log} sees each successful statement's changes while
+ * Makes a {@link RowStoreTable}'s statements durable. {@link #log} sees each successful statement's changes while
  * the table is still write-locked (a durable engine appends them to its log); if it throws, the statement is undone
  * and the exception propagates. {@link #awaitDurable} is then called without the lock, so concurrent writers share
  * one force (group commit). Readers call {@link #awaitDurable} with the table's last ticket while they hold the
@@ -14,7 +14,7 @@ public interface StatementSink
     StatementSink NONE = new StatementSink()
     {
         @Override
-        public long log(MemoryTable table, List<RowChange> changes, long autoIncrement)
+        public long log(RowStoreTable table, List<RowChange> changes, long autoIncrement)
         {
             return 0;
         }
@@ -30,7 +30,7 @@ public interface StatementSink
     default void afterStatement() {}
 
     /** Records a statement; returns a ticket (e.g. the log sequence number) for {@link #awaitDurable}. */
-    long log(MemoryTable table, List<RowChange> changes, long autoIncrement);
+    long log(RowStoreTable table, List<RowChange> changes, long autoIncrement);
 
     /** Returns once the statement with this ticket (and every earlier one) is durable. */
     void awaitDurable(long ticket);

@@ -1,4 +1,4 @@
-package dev.quiver.storage.memory;
+package dev.quiver.storage.table;
 
 import dev.quiver.storage.filter.Filter;
 import dev.quiver.storage.row.Row;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a {@link MemoryTable} keeps its rows: by internal row id, with a lookup per unique key. The table calls it
+ * Where a {@link RowStoreTable} keeps its rows: by internal row id, with a lookup per unique key. The table calls it
  * only under its own lock (reads under the read lock, changes under the write lock), and every change is visible to
  * the next call at once, so a statement reads its own writes and its undo list can put rows back.
  */

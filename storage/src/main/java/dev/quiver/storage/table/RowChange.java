@@ -1,10 +1,10 @@
-package dev.quiver.storage.memory;
+package dev.quiver.storage.table;
 
 import dev.quiver.storage.row.Row;
 
 import static java.util.Objects.requireNonNull;
 
-/** One row-level effect of a statement on a {@link MemoryTable}: the unit a durable engine logs and replays. */
+/** One row-level effect of a statement on a {@link RowStoreTable}: the unit a durable engine logs and replays. */
 public sealed interface RowChange
         permits RowChange.Put, RowChange.Delete
 {
