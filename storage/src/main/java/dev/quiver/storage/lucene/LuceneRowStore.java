@@ -8,6 +8,7 @@ import dev.quiver.storage.filter.Filter;
 import dev.quiver.storage.format.BinaryReader;
 import dev.quiver.storage.format.BinaryWriter;
 import dev.quiver.storage.format.ValueFormat;
+import dev.quiver.storage.mvcc.VersionMap;
 import dev.quiver.storage.table.RowChange;
 import dev.quiver.storage.table.RowStore;
 import dev.quiver.storage.row.Row;
@@ -68,16 +69,13 @@ public final class LuceneRowStore
     private static final String LSN = "lsn";
     private static final String AUTO_INCREMENT = "auto_increment";
     private static final String NEXT_ROW_ID = "next_row_id";
-    private static final Row DELETED = new Row(List.of());
-    private static final long FREED = -1;
 
     private final Path path;
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final List<int[]> uniquePositions = new ArrayList<>();
-    private final Map<Long, Row> versionMap = new HashMap<>();
-    private final List<Map<BytesRef, Long>> keyOverlays = new ArrayList<>();
+    private final VersionMap versionMap;
     private final long committedLsn;
     private final long committedAutoIncrement;
     private final long committedNextRowId;
@@ -93,8 +91,8 @@ public final class LuceneRowStore
         this.searchers = new SearcherManager(writer, null);
         for (IndexDefinition key : definition.uniqueKeys()) {
             uniquePositions.add(definition.columnPositions(key.columns()));
-            keyOverlays.add(new HashMap<>());
         }
+        this.versionMap = new VersionMap(uniquePositions.size());
         Map<String, String> commitData = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
@@ -144,9 +142,9 @@ public final class LuceneRowStore
     @Override
     public Row get(long rowId)
     {
-        Row overlaid = versionMap.get(rowId);
-        if (overlaid != null) {
-            return overlaid == DELETED ? null : overlaid;
+        VersionMap.Version version = versionMap.version(rowId);
+        if (version != null) {
+            return version.row();
         }
         return searchOne(new Term(ROW_ID, rowIdBytes(rowId)), true).row();
     }
@@ -155,22 +153,22 @@ public final class LuceneRowStore
     public Long findUnique(int ordinal, List<Object> key)
     {
         BytesRef bytes = keyBytes(key);
-        Long overlaid = keyOverlays.get(ordinal).get(bytes);
-        if (overlaid != null) {
-            return overlaid == FREED ? null : overlaid;
+        Long owner = versionMap.keyOwner(ordinal, bytes);
+        if (owner != null) {
+            return owner == VersionMap.FREED ? null : owner;
         }
         Hit hit = searchOne(new Term(uniqueField(ordinal), bytes), false);
         if (hit.rowId() < 0) {
             return null;
         }
-        Row current = versionMap.get(hit.rowId());
+        VersionMap.Version current = versionMap.version(hit.rowId());
         if (current == null) {
             return hit.rowId();
         }
-        if (current == DELETED) {
+        if (current.deleted()) {
             return null;
         }
-        List<Object> currentKey = ValueComparison.indexKey(current, uniquePositions.get(ordinal));
+        List<Object> currentKey = ValueComparison.indexKey(current.row(), uniquePositions.get(ordinal));
         return currentKey != null && keyBytes(currentKey).equals(bytes) ? hit.rowId() : null;
     }
 
@@ -187,12 +185,12 @@ public final class LuceneRowStore
                 if (oldKey != null) {
                     BytesRef oldBytes = keyBytes(oldKey);
                     if (!oldBytes.equals(newBytes)) {
-                        keyOverlays.get(i).put(oldBytes, FREED);
+                        versionMap.freeKey(i, oldBytes);
                     }
                 }
             }
             if (newBytes != null) {
-                keyOverlays.get(i).put(newBytes, rowId);
+                versionMap.claimKey(i, newBytes, rowId);
             }
         }
     }
@@ -204,11 +202,11 @@ public final class LuceneRowStore
         if (previous == null) {
             return;
         }
-        versionMap.put(rowId, DELETED);
+        versionMap.delete(rowId);
         for (int i = 0; i < uniquePositions.size(); i++) {
             List<Object> oldKey = ValueComparison.indexKey(previous, uniquePositions.get(i));
             if (oldKey != null) {
-                keyOverlays.get(i).put(keyBytes(oldKey), FREED);
+                versionMap.freeKey(i, keyBytes(oldKey));
             }
         }
     }
@@ -230,7 +228,7 @@ public final class LuceneRowStore
                     }
                     Document document = storedFields.document(doc);
                     long rowId = document.getField(ROW_ID_VALUE).numericValue().longValue();
-                    if (!versionMap.containsKey(rowId)) {
+                    if (versionMap.version(rowId) == null) {
                         rows.put(rowId, decode(rowId, document));
                     }
                 }
@@ -242,11 +240,7 @@ public final class LuceneRowStore
         finally {
             release(searcher);
         }
-        versionMap.forEach((rowId, row) -> {
-            if (row != DELETED) {
-                rows.put(rowId, row);
-            }
-        });
+        versionMap.forEachLive(rows::put);
         return rows.entrySet();
     }
 
@@ -304,7 +298,6 @@ public final class LuceneRowStore
             throw io("refreshing", e);
         }
         versionMap.clear();
-        keyOverlays.forEach(Map::clear);
     }
 
     /** Commits everything applied so far with the log position, auto_increment counter and next row id it covers. */
