@@ -127,6 +127,21 @@ class TestLuceneStorageEngineRecovery
     }
 
     @Test
+    void testCorruptCatalogSnapshotIsReported()
+            throws IOException
+    {
+        docs();
+        ((LuceneStorageEngine) engine).checkpoint();
+        engine.close();
+        engine = null;
+        Path snapshot = dataDirectory.resolve("catalog.snapshot");
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[10] ^= 0x01;
+        Files.write(snapshot, bytes);
+        assertFails(ErrorCode.ER_STORAGE_CORRUPT, this::createEngine);
+    }
+
+    @Test
     void testDataDirectoryIsLocked()
     {
         assertFails(ErrorCode.ER_STORAGE_IO, this::createEngine);
