@@ -15,6 +15,7 @@ import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
 import dev.quiver.storage.row.ValueComparison;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -22,9 +23,17 @@ import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -45,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -66,6 +76,7 @@ public final class LuceneRowStore
     static final String ROW_ID = "_rowid";
     static final String ROW_ID_VALUE = "_rowid_v";
     static final String ROW = "_row";
+    static final String ROW_ID_DOC_VALUE = "_rowid_dv";
     private static final String LSN = "lsn";
     private static final String AUTO_INCREMENT = "auto_increment";
     private static final String NEXT_ROW_ID = "next_row_id";
@@ -75,6 +86,9 @@ public final class LuceneRowStore
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final List<int[]> uniquePositions = new ArrayList<>();
+    private final TableDefinition definition;
+    /** Columns with an ordered term ({@code _ix<position>}): the first column of each plain, primary or unique index. */
+    private final List<Integer> orderedPositions = new ArrayList<>();
     private final VersionMap versionMap;
     private final long committedLsn;
     private final long committedAutoIncrement;
@@ -86,6 +100,16 @@ public final class LuceneRowStore
     {
         this.path = path;
         this.refreshRows = refreshRows;
+        this.definition = definition;
+        for (IndexDefinition index : definition.indexes()) {
+            if (index.kind() == IndexDefinition.Kind.VECTOR || index.kind() == IndexDefinition.Kind.FULLTEXT) {
+                continue;
+            }
+            int position = definition.requireColumn(index.columns().get(0));
+            if (OrderedKeys.supports(definition.columns().get(position).type()) && !orderedPositions.contains(position)) {
+                orderedPositions.add(position);
+            }
+        }
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
@@ -247,7 +271,103 @@ public final class LuceneRowStore
     @Override
     public Set<Long> sortedCandidates(Filter conjunct)
     {
-        return null;
+        Query query = orderedQuery(conjunct);
+        if (query == null) {
+            return null;
+        }
+        Set<Long> rowIds = new TreeSet<>();
+        IndexSearcher searcher = acquire();
+        try {
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits liveDocs = leaf.reader().getLiveDocs();
+                NumericDocValues ids = leaf.reader().getNumericDocValues(ROW_ID_DOC_VALUE);
+                DocIdSetIterator iterator = scorer.iterator();
+                for (int doc = iterator.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.nextDoc()) {
+                    if ((liveDocs == null || liveDocs.get(doc)) && ids != null && ids.advanceExact(doc)) {
+                        rowIds.add(ids.longValue());
+                    }
+                }
+            }
+        }
+        catch (IOException e) {
+            throw io("searching", e);
+        }
+        finally {
+            release(searcher);
+        }
+        // rows changed since the refresh may match now; the caller re-checks every candidate's current version
+        versionMap.forEachLive((rowId, row) -> rowIds.add(rowId));
+        return rowIds;
+    }
+
+    /** A query over an ordered-term field that returns a superset of the conjunct's rows, or null. */
+    private Query orderedQuery(Filter conjunct)
+    {
+        Filter.Field field = switch (conjunct) {
+            case Filter.Equal equal -> equal.field();
+            case Filter.In in -> in.field();
+            case Filter.Range range -> range.field();
+            default -> null;
+        };
+        if (field == null || field.path().isPresent()) {
+            return null;
+        }
+        java.util.OptionalInt position = definition.columnIndex(field.column());
+        if (position.isEmpty() || !orderedPositions.contains(position.getAsInt())) {
+            return null;
+        }
+        String name = orderedField(position.getAsInt());
+        dev.quiver.storage.catalog.ColumnType type = definition.columns().get(position.getAsInt()).type();
+        switch (conjunct) {
+            case Filter.Equal equal -> {
+                BytesRef term = OrderedKeys.encode(type, equal.value());
+                return term == null ? null : new TermQuery(new Term(name, term));
+            }
+            case Filter.In in -> {
+                List<BytesRef> terms = new ArrayList<>();
+                for (Value value : in.values()) {
+                    if (value.isNull()) {
+                        continue;
+                    }
+                    BytesRef term = OrderedKeys.encode(type, value);
+                    if (term == null) {
+                        return null;
+                    }
+                    terms.add(term);
+                }
+                return new TermInSetQuery(name, terms);
+            }
+            case Filter.Range range -> {
+                BytesRef lower = null;
+                BytesRef upper = null;
+                if (range.lower().isPresent()) {
+                    lower = OrderedKeys.encode(type, range.lower().get());
+                    if (lower == null) {
+                        return null;
+                    }
+                }
+                if (range.upper().isPresent()) {
+                    upper = OrderedKeys.encode(type, range.upper().get());
+                    if (upper == null) {
+                        return null;
+                    }
+                }
+                return new TermRangeQuery(name, lower, upper, range.lowerInclusive() || lower == null, range.upperInclusive() || upper == null);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static String orderedField(int position)
+    {
+        return "_ix" + position;
     }
 
     // ------------------------------------------------------------------ writer side (engine)
@@ -263,6 +383,13 @@ public final class LuceneRowStore
                     Document document = new Document();
                     document.add(new StringField(ROW_ID, rowIdBytes(put.rowId()), Field.Store.NO));
                     document.add(new StoredField(ROW_ID_VALUE, put.rowId()));
+                    document.add(new NumericDocValuesField(ROW_ID_DOC_VALUE, put.rowId()));
+                    for (int position : orderedPositions) {
+                        BytesRef ordered = OrderedKeys.encode(definition.columns().get(position).type(), put.row().get(position));
+                        if (ordered != null) {
+                            document.add(new StringField(orderedField(position), ordered, Field.Store.NO));
+                        }
+                    }
                     document.add(new StoredField(ROW, ValueFormat.encodeRow(put.row())));
                     for (int i = 0; i < uniquePositions.size(); i++) {
                         List<Object> key = ValueComparison.indexKey(put.row(), uniquePositions.get(i));
