@@ -1,70 +1,74 @@
 -- Covers: CREATE/DROP DATABASE|SCHEMA with IF [NOT] EXISTS, options, USE, SHOW DATABASES, and the refusals
-SHOW DATABASES;
-> Database
-> ------------------
+SHOW DATABASES LIKE 'information\_schema';
+> Database (information\_schema)
+> ------------------------------
 > information_schema
 > rows: 1
 
-CREATE DATABASE test;
+SHOW DATABASES LIKE 'qv\_%';
+> Database (qv\_%)
+> ----------------
+> rows: 0
+
+CREATE DATABASE qv_test;
 > update count: 1
 
-CREATE SCHEMA IF NOT EXISTS `other db` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;
+CREATE SCHEMA IF NOT EXISTS `qv_other db` DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;
 > update count: 1
 
-CREATE DATABASE IF NOT EXISTS test;
+CREATE DATABASE IF NOT EXISTS qv_test;
 > update count: 1
 
 SHOW WARNINGS;
 > Level Code Message
-> ----- ---- ---------------------------------------------
-> Note  1007 Can't create database 'test'; database exists
+> ----- ---- ------------------------------------------------
+> Note  1007 Can't create database 'qv_test'; database exists
 > rows: 1
 
-CREATE DATABASE cs CHARACTER SET = latin1;
+CREATE DATABASE qv_cs CHARACTER SET = latin1;
 > update count: 1
 
-SHOW DATABASES;
-> Database
-> ------------------
-> cs
-> information_schema
-> other db
-> test
-> rows: 4
-
-SHOW SCHEMAS LIKE 'o%';
-> Database (o%)
-> -------------
-> other db
-> rows: 1
-
-SHOW DATABASES WHERE `Database` LIKE '%s%';
-> Database
-> ------------------
-> cs
-> information_schema
-> test
+SHOW DATABASES LIKE 'qv\_%';
+> Database (qv\_%)
+> ----------------
+> qv_cs
+> qv_other db
+> qv_test
 > rows: 3
 
-USE test;
+SHOW SCHEMAS LIKE 'qv\_o%';
+> Database (qv\_o%)
+> -----------------
+> qv_other db
+> rows: 1
+
+SHOW DATABASES WHERE `Database` LIKE 'qv%s%' OR `Database` = 'information_schema';
+> Database
+> ------------------
+> information_schema
+> qv_cs
+> qv_test
+> rows: 3
+
+USE qv_test;
 > ok
 
 SELECT DATABASE();
 > DATABASE()
 > ----------
-> test
+> qv_test
 > rows: 1
 
-USE `other db`;
+USE `qv_other db`;
 > ok
 
 SELECT SCHEMA();
 > SCHEMA()
-> --------
-> other db
+> -----------
+> qv_other db
 > rows: 1
 
-DROP DATABASE `other db`;
+DROP DATABASE `qv_other db`;
 > ok
 
 SELECT DATABASE();
@@ -73,13 +77,13 @@ SELECT DATABASE();
 > null
 > rows: 1
 
-DROP SCHEMA IF EXISTS `other db`;
+DROP SCHEMA IF EXISTS `qv_other db`;
 > ok
 
 SHOW WARNINGS;
 > Level Code Message
-> ----- ---- ------------------------------------------------------
-> Note  1008 Can't drop database 'other db'; database doesn't exist
+> ----- ---- ---------------------------------------------------------
+> Note  1008 Can't drop database 'qv_other db'; database doesn't exist
 > rows: 1
 
 USE information_schema;
@@ -92,14 +96,14 @@ SELECT DATABASE();
 > rows: 1
 
 -- Failure: the database exists / does not exist / is unknown
-CREATE DATABASE test;
-> exception ER_DB_CREATE_EXISTS: Can't create database 'test'; database exists
+CREATE DATABASE qv_test;
+> exception ER_DB_CREATE_EXISTS: Can't create database 'qv_test'; database exists
 
-DROP DATABASE nope;
-> exception ER_DB_DROP_EXISTS: Can't drop database 'nope'; database doesn't exist
+DROP DATABASE qv_nope;
+> exception ER_DB_DROP_EXISTS: Can't drop database 'qv_nope'; database doesn't exist
 
-USE nope;
-> exception ER_BAD_DB_ERROR: Unknown database 'nope'
+USE qv_nope;
+> exception ER_BAD_DB_ERROR: Unknown database 'qv_nope'
 
 -- Failure: bad options
 CREATE DATABASE bad CHARACTER SET klingon;
@@ -140,14 +144,13 @@ DROP DATABASE ``;
 USE ``;
 > exception ER_NO_DB_ERROR: No database selected
 
-DROP DATABASE test;
+DROP DATABASE qv_test;
 > ok
 
-DROP DATABASE cs;
+DROP DATABASE qv_cs;
 > ok
 
-SHOW DATABASES;
-> Database
-> ------------------
-> information_schema
-> rows: 1
+SHOW DATABASES LIKE 'qv\_%';
+> Database (qv\_%)
+> ----------------
+> rows: 0

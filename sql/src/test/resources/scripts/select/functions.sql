@@ -1,14 +1,14 @@
 -- Covers: session functions, CONCAT, CAST/CONVERT, string functions; unknown functions and wrong argument counts
-SELECT DATABASE(), SCHEMA(), VERSION(), USER(), SESSION_USER(), SYSTEM_USER(), CURRENT_USER(), CURRENT_USER;
-> DATABASE() SCHEMA() VERSION()              USER()         SESSION_USER() SYSTEM_USER()  CURRENT_USER() CURRENT_USER
-> ---------- -------- ---------------------- -------------- -------------- -------------- -------------- ------------
-> null       null     8.0.36-seekdb-v1.4.0.0 root@localhost root@localhost root@localhost root@%         root@%
+SELECT DATABASE(), SCHEMA(), VERSION() = @@version, USER() LIKE 'root@%', SESSION_USER() = USER(), SYSTEM_USER() = USER(), CURRENT_USER() = CURRENT_USER, CURRENT_USER() LIKE 'root@%';
+> DATABASE() SCHEMA() VERSION() = @@version USER() LIKE 'root@%' SESSION_USER() = USER() SYSTEM_USER() = USER() CURRENT_USER() = CURRENT_USER CURRENT_USER() LIKE 'root@%'
+> ---------- -------- --------------------- -------------------- ----------------------- ---------------------- ----------------------------- ----------------------------
+> null       null     1                     1                    1                       1                      1                             1
 > rows: 1
 
-SELECT CONNECTION_ID(), LAST_INSERT_ID(), ROW_COUNT(), FOUND_ROWS();
-> CONNECTION_ID() LAST_INSERT_ID() ROW_COUNT() FOUND_ROWS()
-> --------------- ---------------- ----------- ------------
-> 1               0                -1          1
+SELECT CONNECTION_ID() > 0, LAST_INSERT_ID(), ROW_COUNT(), FOUND_ROWS();
+> CONNECTION_ID() > 0 LAST_INSERT_ID() ROW_COUNT() FOUND_ROWS()
+> ------------------- ---------------- ----------- ------------
+> 1                   0                -1          1
 > rows: 1
 
 SELECT LAST_INSERT_ID(42), LAST_INSERT_ID(), @@last_insert_id, @@identity;
@@ -77,15 +77,15 @@ SELECT CAST(1 AS DECIMAL(x));
 SELECT no_such_function(1);
 > exception ER_NO_DB_ERROR: No database selected
 
-CREATE DATABASE fn;
+CREATE DATABASE qv_fn;
 > update count: 1
 
-USE fn;
+USE qv_fn;
 > ok
 
 -- Failure: an unknown function is looked up as a stored function of the current database
 SELECT no_such_function(1);
-> exception ER_SP_DOES_NOT_EXIST: FUNCTION fn.no_such_function does not exist
+> exception ER_SP_DOES_NOT_EXIST: FUNCTION qv_fn.no_such_function does not exist
 
 -- Failure: wrong argument count to a native function
 SELECT CONCAT();
@@ -94,10 +94,10 @@ SELECT CONCAT();
 SELECT DATABASE();
 > DATABASE()
 > ----------
-> fn
+> qv_fn
 > rows: 1
 
-DROP DATABASE fn;
+DROP DATABASE qv_fn;
 > ok
 
 SELECT DATABASE();

@@ -7,8 +7,8 @@ SELECT 1 FROM DUAL;
 
 SELECT @@version_comment LIMIT 1;
 > @@version_comment
-> ------------------
-> Quiver test server
+> ----------------------------------
+> Quiver, a seekdb-compatible server
 > rows: 1
 
 SELECT 1 LIMIT 0;

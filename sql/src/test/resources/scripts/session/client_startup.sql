@@ -1,8 +1,8 @@
 -- Covers: exactly what the mysql/mariadb CLI and the drivers send after connecting (reference/mysql.md 3.8)
 select @@version_comment limit 1;
 > @@version_comment
-> ------------------
-> Quiver test server
+> ----------------------------------
+> Quiver, a seekdb-compatible server
 > rows: 1
 
 select DATABASE(), USER() limit 1;
@@ -44,10 +44,10 @@ SELECT @@time_zone, @@system_time_zone IS NOT NULL;
 SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ;
 > ok
 
-SELECT @@max_allowed_packet, @@net_buffer_length, @@character_set_client;
-> @@max_allowed_packet @@net_buffer_length @@character_set_client
-> -------------------- ------------------- ----------------------
-> 67108864             16384               utf8mb4
+SELECT @@max_allowed_packet > 0, @@net_buffer_length, @@character_set_client;
+> @@max_allowed_packet > 0 @@net_buffer_length @@character_set_client
+> ------------------------ ------------------- ----------------------
+> 1                        16384               utf8mb4
 > rows: 1
 
 select database();

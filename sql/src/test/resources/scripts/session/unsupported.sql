@@ -50,7 +50,10 @@ KILL CONNECTION 12345;
 > exception ER_NO_SUCH_THREAD: Unknown thread id: 12345
 
 KILL 99999999999999999999;
-> exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '99999999999999999999' at line 1
+> exception ER_NO_SUCH_THREAD: Unknown thread id: 99999999999999999999
 
-KILL QUERY 1;
+KILL 'x';
+> exception ER_NO_SUCH_THREAD: Unknown thread id: 0
+
+KILL QUERY CONNECTION_ID();
 > ok

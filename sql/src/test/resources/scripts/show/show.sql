@@ -60,30 +60,15 @@ SHOW VARIABLES LIKE 'lower_case%';
 > lower_case_table_names 0
 > rows: 2
 
-SHOW STATUS LIKE 'Com_select';
+SHOW GLOBAL STATUS LIKE 'No_such_counter%';
 > Variable_name Value
 > ------------- -----
-> Com_select    0
-> rows: 1
+> rows: 0
 
-SELECT 1;
-> 1
-> -
-> 1
-> rows: 1
-
-SHOW GLOBAL STATUS LIKE 'Com_sel%';
+SHOW SESSION STATUS WHERE Variable_name IN ('Com_select', 'Threads_connected', 'Uptime') AND Value < 0;
 > Variable_name Value
 > ------------- -----
-> Com_select    1
-> rows: 1
-
-SHOW STATUS WHERE Variable_name IN ('Threads_connected', 'Connections');
-> Variable_name     Value
-> ----------------- -----
-> Connections       1
-> Threads_connected 1
-> rows: 2
+> rows: 0
 
 SHOW ENGINES;
 > Engine Support Comment                                                    Transactions XA  Savepoints

@@ -241,3 +241,16 @@ SELECT @@wait_timeout;
 > --------------
 > 100
 > rows: 1
+
+-- restore the globals this script changed (scripts may share a server)
+SET GLOBAL wait_timeout = DEFAULT, GLOBAL net_write_timeout = DEFAULT;
+> ok
+
+SET GLOBAL TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ WRITE;
+> ok
+
+SELECT @@global.wait_timeout, @@global.net_write_timeout, @@global.transaction_isolation, @@global.transaction_read_only;
+> @@global.wait_timeout @@global.net_write_timeout @@global.transaction_isolation @@global.transaction_read_only
+> --------------------- -------------------------- ------------------------------ ------------------------------
+> 28800                 60                         REPEATABLE-READ                0
+> rows: 1

@@ -55,7 +55,14 @@ public class TestQueryEngine
         assertThat(columns.get(6).binary()).isFalse();
         assertThat(columns.get(7).type()).isEqualTo(MySqlType.NEWDECIMAL);
         assertThat(columns.get(7).decimals()).isEqualTo(4);
-        assertThat(values(rows)).containsExactly(new Object[] {1L, new BigDecimal("1.5"), 1000.0, "abc", null, 67_108_864L, "Quiver test server", new BigDecimal("3.5000")});
+        assertThat(values(rows)).containsExactly(new Object[] {1L, new BigDecimal("1.5"), 1000.0, "abc", null, 67_108_864L, EngineConfig.DEFAULT_VERSION_COMMENT, new BigDecimal("3.5000")});
+    }
+
+    @Test
+    public void testSessionFunctions()
+    {
+        List<Object[]> rows = values((RowsResult) single("SELECT USER(), CURRENT_USER(), CONNECTION_ID(), VERSION(), @@hostname, @@port, @@datadir"));
+        assertThat(rows.get(0)).containsExactly("root@localhost", "root@%", 1L, "8.0.36-seekdb-v1.4.0.0", "localhost", 2881L, "");
     }
 
     @Test
@@ -243,8 +250,9 @@ public class TestQueryEngine
     public void testStatusCountsConnectionsAndQuestions()
     {
         open(4, true);
-        List<Object[]> rows = values((RowsResult) single("SHOW STATUS WHERE Variable_name IN ('Threads_connected', 'Questions')"));
-        assertThat(rows).containsExactly(new Object[] {"Questions", "1"}, new Object[] {"Threads_connected", "2"});
+        run("SELECT 1");
+        List<Object[]> rows = values((RowsResult) single("SHOW STATUS WHERE Variable_name IN ('Threads_connected', 'Questions', 'Com_select', 'Connections')"));
+        assertThat(rows).containsExactly(new Object[] {"Com_select", "1"}, new Object[] {"Connections", "2"}, new Object[] {"Questions", "2"}, new Object[] {"Threads_connected", "2"});
     }
 
     private QueryResult single(String sql)

@@ -7,6 +7,8 @@ import dev.quiver.sql.analyzer.Analyzer;
 import dev.quiver.sql.analyzer.QueryAnalysis;
 import dev.quiver.sql.expression.Casts;
 import dev.quiver.sql.expression.ExpressionEvaluator;
+import dev.quiver.sql.expression.ExpressionTypes;
+import dev.quiver.sql.expression.Values;
 import dev.quiver.sql.result.QueryResult;
 import dev.quiver.sql.result.RowCursor;
 import dev.quiver.sql.result.RowsResult;
@@ -93,7 +95,7 @@ public final class StatementExecutor
             case Statement.DropDatabase drop -> dropDatabase(drop, session);
             case Statement.Show show -> showExecutor.show(show, context);
             case Statement.ShowWarnings show -> showExecutor.warnings(show, session);
-            case Statement.Kill kill -> kill(kill, session);
+            case Statement.Kill kill -> kill(kill, context);
             case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
         };
     }
@@ -217,10 +219,20 @@ public final class StatementExecutor
         return new QuiverException(ErrorCode.ER_DBACCESS_DENIED_ERROR, session.identity().user(), session.identity().clientHost(), database);
     }
 
-    private QueryResult kill(Statement.Kill kill, Session session)
+    private QueryResult kill(Statement.Kill kill, ExecutionContext context)
     {
-        Session target = sessions.apply(kill.connectionId())
-                .orElseThrow(() -> new QuiverException(ErrorCode.ER_NO_SUCH_THREAD, kill.connectionId()));
+        Session session = context.session();
+        ExpressionTypes.typeOf(kill.connectionId(), context);
+        Object value = ExpressionEvaluator.evaluate(kill.connectionId(), context);
+        Object id = switch (value) {
+            case null -> 0L;
+            case Long number -> number;
+            case java.math.BigInteger number -> number;
+            case java.math.BigDecimal number -> number.toBigInteger();
+            default -> Values.toLong(value, context::addWarning);
+        };
+        Session target = (id instanceof Long number ? sessions.apply(number) : Optional.<Session>empty())
+                .orElseThrow(() -> new QuiverException(ErrorCode.ER_NO_SUCH_THREAD, id));
         accessControl.checkCanKillConnection(session.identity(), target.identity());
         if (kill.queryOnly()) {
             // statements run to completion on their connection's executor; there is nothing to interrupt

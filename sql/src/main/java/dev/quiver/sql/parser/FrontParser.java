@@ -189,12 +189,10 @@ final class FrontParser
         else {
             acceptWord("CONNECTION");
         }
-        Token id = peek();
-        if (id.type() != TokenType.NUMBER || id.text().contains(".")) {
+        if (peek().type() == TokenType.END) {
             throw errorHere();
         }
-        long connectionId = number();
-        expectEnd();
+        Expression connectionId = JSqlParsing.parseExpression(cleaned, original, peek().start(), cleaned.length());
         return new Statement.Kill(connectionId, queryOnly);
     }
 

@@ -203,9 +203,15 @@ public sealed interface Statement
         }
     }
 
-    record Kill(long connectionId, boolean queryOnly)
+    /** {@code KILL [CONNECTION|QUERY] expr}. */
+    record Kill(Expression connectionId, boolean queryOnly)
             implements Statement
     {
+        public Kill
+        {
+            requireNonNull(connectionId, "connectionId is null");
+        }
+
         @Override
         public String kind()
         {

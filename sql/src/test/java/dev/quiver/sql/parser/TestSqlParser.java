@@ -137,7 +137,7 @@ public class TestSqlParser
         assertThat(statement("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED"))
                 .isEqualTo(new Statement.SetTransaction(Optional.of(VariableScope.SESSION), Optional.of("READ-COMMITTED"), Optional.empty()));
         assertThat(statement("use `my db`")).isEqualTo(new Statement.Use("my db"));
-        assertThat(statement("KILL QUERY 7")).isEqualTo(new Statement.Kill(7, true));
+        assertThat(statement("KILL QUERY 7")).isEqualTo(new Statement.Kill(new Expression.IntegerLiteral(7L), true));
         assertThat(statement("CREATE SCHEMA IF NOT EXISTS d CHARSET utf8mb4"))
                 .isEqualTo(new Statement.CreateDatabase("d", true, Optional.of("utf8mb4"), Optional.empty()));
         assertThat(statement("drop database if exists d")).isEqualTo(new Statement.DropDatabase("d", true));

@@ -25,7 +25,7 @@ import static java.util.Objects.requireNonNull;
 public final class InProcessTarget
         implements ScriptTarget
 {
-    public static final EngineConfig CONFIG = new EngineConfig("8.0.36-seekdb-v1.4.0.0", 67_108_864, 2881, "Quiver test server", "localhost", "");
+    public static final EngineConfig CONFIG = new EngineConfig("8.0.36-seekdb-v1.4.0.0", 67_108_864, 2881, EngineConfig.DEFAULT_VERSION_COMMENT, "localhost", "");
 
     private final QueryEngine engine;
     private final Session session;
