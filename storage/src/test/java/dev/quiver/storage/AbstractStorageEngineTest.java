@@ -534,6 +534,45 @@ public abstract class AbstractStorageEngineTest
     }
 
     @Test
+    public void testJsonPathFiltersAgreeWithFullScans()
+    {
+        long seed = Long.getLong("tests.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        engine.createTable(DB, new TableDefinition("meta", List.of(
+                ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(IntegerWidth.INT)),
+                ColumnDefinition.nullable("metadata", new ColumnType.JsonType())),
+                List.of(IndexDefinition.primaryKey("id"))));
+        Table table = engine.table(DB, "meta");
+        String[] values = {"1", "2.5", "-3", "10", "\"a\"", "\"B\"", "\"10\"", "true", "false", "null", "[1, 2]", "{\"k\": 1}"};
+        for (int batch = 0; batch < 4; batch++) {
+            List<List<Value>> rows = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                int id = batch * 10 + i;
+                String document = random.nextInt(8) == 0 ? null : "{\"n\": " + values[random.nextInt(values.length)]
+                        + ", \"o\": {\"k\": " + values[random.nextInt(values.length)] + "}"
+                        + (random.nextBoolean() ? ", \"s\": " + values[random.nextInt(values.length)] : "") + "}";
+                rows.add(List.of(Value.of(id), document == null ? Value.NULL : Value.of(document)));
+            }
+            table.write(new WriteRequest(List.of("id", "metadata"), rows, ConflictPolicy.ERROR));
+        }
+        table.update(Filter.Range.lessThan(Field.column("id"), Value.of(5)), row -> row.with(1, Value.of("{\"n\": 2.5, \"s\": \"a\"}")));
+        List<Value> constants = List.of(Value.of(1), Value.of(new BigDecimal("2.5")), Value.of(10), Value.of(-3), Value.of("a"), Value.of("B"),
+                Value.of("10"), Value.of(2.0), Value.of(dev.quiver.storage.json.JsonNode.JsonNumber.of(1)));
+        for (int round = 0; round < 200; round++) {
+            Field field = Field.json("metadata", List.of("$.n", "$.s", "$.o.k", "$.o", "$").get(random.nextInt(5)));
+            java.util.function.Supplier<Value> constant = () -> constants.get(random.nextInt(constants.size()));
+            Filter filter = switch (random.nextInt(4)) {
+                case 0 -> new Filter.Equal(field, constant.get());
+                case 1 -> new Filter.In(field, List.of(constant.get(), constant.get()));
+                case 2 -> new Filter.Range(field, Optional.of(constant.get()), random.nextBoolean(), Optional.empty(), false);
+                default -> new Filter.Range(field, Optional.of(constant.get()), random.nextBoolean(), Optional.of(constant.get()), random.nextBoolean());
+            };
+            List<Row> scanned = table.scan(ScanRequest.where(Filter.or(filter, filter))).toList();
+            assertThat(table.scan(ScanRequest.where(filter)).toList()).as("replay with -Dtests.seed=%d: %s", seed, filter).containsExactlyElementsOf(scanned);
+        }
+    }
+
+    @Test
     public void testJsonPathFilters()
     {
         engine.createTable(DB, new TableDefinition("coll", List.of(

@@ -13,6 +13,7 @@ import dev.quiver.storage.table.RowChange;
 import dev.quiver.storage.table.RowStore;
 import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
+import dev.quiver.storage.row.ValueCoercion;
 import dev.quiver.storage.row.ValueComparison;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -89,6 +90,8 @@ public final class LuceneRowStore
     private final TableDefinition definition;
     /** Columns with an ordered term ({@code _ix<position>}): the first column of each plain, primary or unique index. */
     private final List<Integer> orderedPositions = new ArrayList<>();
+    /** JSON columns, flattened to {@code _j<position>} terms (see {@link JsonTerms}). */
+    private final List<Integer> jsonPositions = new ArrayList<>();
     private final VersionMap versionMap;
     private final long committedLsn;
     private final long committedAutoIncrement;
@@ -108,6 +111,11 @@ public final class LuceneRowStore
             int position = definition.requireColumn(index.columns().get(0));
             if (OrderedKeys.supports(definition.columns().get(position).type()) && !orderedPositions.contains(position)) {
                 orderedPositions.add(position);
+            }
+        }
+        for (int i = 0; i < definition.columns().size(); i++) {
+            if (definition.columns().get(i).type() instanceof dev.quiver.storage.catalog.ColumnType.JsonType) {
+                jsonPositions.add(i);
             }
         }
         this.directory = directory;
@@ -314,11 +322,15 @@ public final class LuceneRowStore
             case Filter.Range range -> range.field();
             default -> null;
         };
-        if (field == null || field.path().isPresent()) {
+        if (field == null) {
             return null;
         }
         java.util.OptionalInt position = definition.columnIndex(field.column());
-        if (position.isEmpty() || !orderedPositions.contains(position.getAsInt())) {
+        if (position.isPresent() && field.path().isPresent() && jsonPositions.contains(position.getAsInt())) {
+            byte[] path = JsonTerms.path(field.path().get());
+            return path == null ? null : jsonQuery(jsonField(position.getAsInt()), path, conjunct);
+        }
+        if (position.isEmpty() || field.path().isPresent() || !orderedPositions.contains(position.getAsInt())) {
             return null;
         }
         String name = orderedField(position.getAsInt());
@@ -365,6 +377,33 @@ public final class LuceneRowStore
         }
     }
 
+    /** A superset query for a filter on a JSON path (bounds inclusive: the terms order numbers as doubles). */
+    private static Query jsonQuery(String name, byte[] path, Filter conjunct)
+    {
+        return switch (conjunct) {
+            case Filter.Equal equal -> equal.value().isNull() ? null
+                    : new TermQuery(new Term(name, JsonTerms.term(path, ValueCoercion.toJsonNode(equal.value()))));
+            case Filter.In in -> new TermInSetQuery(name, in.values().stream()
+                    .filter(value -> !value.isNull())
+                    .map(value -> JsonTerms.term(path, ValueCoercion.toJsonNode(value)))
+                    .toList());
+            case Filter.Range range -> {
+                if (range.lower().map(Value::isNull).orElse(false) || range.upper().map(Value::isNull).orElse(false)) {
+                    yield null;
+                }
+                BytesRef lower = range.lower().map(value -> JsonTerms.term(path, ValueCoercion.toJsonNode(value))).orElse(JsonTerms.lowest(path));
+                BytesRef upper = range.upper().map(value -> JsonTerms.term(path, ValueCoercion.toJsonNode(value))).orElse(JsonTerms.highest(path));
+                yield new TermRangeQuery(name, lower, upper, true, true);
+            }
+            default -> null;
+        };
+    }
+
+    private static String jsonField(int position)
+    {
+        return "_j" + position;
+    }
+
     private static String orderedField(int position)
     {
         return "_ix" + position;
@@ -384,6 +423,13 @@ public final class LuceneRowStore
                     document.add(new StringField(ROW_ID, rowIdBytes(put.rowId()), Field.Store.NO));
                     document.add(new StoredField(ROW_ID_VALUE, put.rowId()));
                     document.add(new NumericDocValuesField(ROW_ID_DOC_VALUE, put.rowId()));
+                    for (int position : jsonPositions) {
+                        if (put.row().get(position) instanceof Value.JsonValue json) {
+                            for (BytesRef jsonTerm : JsonTerms.terms(json.value())) {
+                                document.add(new StringField(jsonField(position), jsonTerm, Field.Store.NO));
+                            }
+                        }
+                    }
                     for (int position : orderedPositions) {
                         BytesRef ordered = OrderedKeys.encode(definition.columns().get(position).type(), put.row().get(position));
                         if (ordered != null) {
