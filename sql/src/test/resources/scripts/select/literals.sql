@@ -18,9 +18,9 @@ SELECT 'it''s', 'a\'b', "dq", 'tab\there', 'back\\slash', 'percent\%';
 > rows: 1
 
 SELECT 0x41, X'4142', x'', _binary'raw', b'1000001';
-> 0x41 X'4142' x'' _binary'raw' b'1000001'
-> ---- ------- --- ------------ ----------
-> A    AB          raw          A
+> 0x41 X'4142' x'' raw b'1000001'
+> ---- ------- --- --- ----------
+> A    AB          raw A
 > rows: 1
 
 SELECT 1 + 1, 1+1, 2 * (3 + 4) AS seven, 'x' AS `quoted alias`, 3 'string alias', 4 AS "double";

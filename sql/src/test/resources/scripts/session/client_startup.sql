@@ -73,10 +73,3 @@ SELECT 1; SELECT 2 AS two;
 > ---
 > 2
 > rows: 1
-
-SELECT 1; SELECT @@nope; SELECT 3;
-> 1
-> -
-> 1
-> rows: 1
-> exception ER_UNKNOWN_SYSTEM_VARIABLE: Unknown system variable 'nope'

@@ -5,7 +5,7 @@ SET @a = 1, @b := 'x', @c = 1.50, @d = 1e2, @e = NULL, @`quoted name` = 'q';
 SELECT @a, @b, @c, @d, @e, @never_set, @A;
 > @a @b @c   @d  @e   @never_set @A
 > -- -- ---- --- ---- ---------- --
-> 1  x  1.50 1e2 null null       1
+> 1  x  1.50 100 null null       1
 > rows: 1
 
 SELECT @a + 1, CONCAT(@b, @a);
@@ -29,13 +29,13 @@ SELECT @a;
 > 2
 > rows: 1
 
-SET @s = CONCAT('a', 'b'), @n = @a * 2;
+SET @s = CONCAT('a', 'b'), @n = @a * 2, @h = 0x41, @x = 1e2, @neg = -5;
 > ok
 
-SELECT @s, @n;
-> @s @n
-> -- --
-> ab 4
+SELECT @s, @n, @h, @x, @neg;
+> @s @n @h @x  @neg
+> -- -- -- --- ----
+> ab 4  A  100 -5
 > rows: 1
 
 -- Failure: a user variable needs a value

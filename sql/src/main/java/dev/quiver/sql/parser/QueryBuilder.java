@@ -124,6 +124,10 @@ final class QueryBuilder
         if (expression instanceof Expression.StringLiteral literal) {
             return literal.value();
         }
+        if (item.getExpression() instanceof net.sf.jsqlparser.expression.StringValue value && "_binary".equalsIgnoreCase(value.getPrefix())) {
+            // an introducer names the column by the string, as a plain literal does
+            return StringLiterals.unescape(value.getValue(), '\'');
+        }
         return text;
     }
 

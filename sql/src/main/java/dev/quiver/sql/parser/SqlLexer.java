@@ -52,7 +52,7 @@ final class SqlLexer
                     i++;
                 }
                 String raw = text.substring(start, i);
-                result.add(new Token(raw.chars().allMatch(each -> Character.isDigit(each) || each == '.') ? TokenType.NUMBER : TokenType.WORD, raw, raw, start));
+                result.add(new Token(isNumber(raw) ? TokenType.NUMBER : TokenType.WORD, raw, raw, start));
                 continue;
             }
             if (isIdentifierCharacter(c)) {
@@ -75,6 +75,12 @@ final class SqlLexer
         }
         result.add(new Token(TokenType.END, "", "", length));
         return List.copyOf(result);
+    }
+
+    /** Decimal, exponent and hexadecimal/bit forms; {@code 1abc} is an identifier in MySQL. */
+    private static boolean isNumber(String text)
+    {
+        return text.matches("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|0x[0-9a-fA-F]+|0b[01]+");
     }
 
     static boolean isIdentifierCharacter(char c)
