@@ -42,7 +42,7 @@ import static java.util.Objects.requireNonNull;
  * Lucene index per table, see {@link LuceneRowStore}) and {@code catalog.snapshot} (the catalog at the last
  * checkpoint).
  *
- * <p>Every statement is one log record. Its path: the table applies it in memory under the table lock, the engine
+ * <p>Every statement is one log record. Its path: the table applies it to the version map under the table lock, the engine
  * appends the record and applies the changes to the table's Lucene writer, the lock is released, and the writer
  * waits for the group commit before it returns (so concurrent writers of one table share a force). A reader
  * first waits until the table's last logged statement is durable, so nothing is visible before it is durable; a
@@ -102,7 +102,7 @@ public final class LuceneStorageEngine
             this.table = new RowStoreTable(database, definition, new StatementSink()
             {
                 @Override
-                public long log(RowStoreTable memoryTable, List<RowChange> changes, long counter)
+                public long log(RowStoreTable rowStoreTable, List<RowChange> changes, long counter)
                 {
                     return logRows(DurableTable.this, changes, counter);
                 }
