@@ -5,7 +5,8 @@ SHOW VARIABLES LIKE 'auto%';
 > auto_increment_increment 1
 > auto_increment_offset    1
 > autocommit               ON
-> rows: 3
+> automatic_sp_privileges  ON
+> rows: 4
 
 SHOW SESSION VARIABLES LIKE 'character\_set\_%';
 > Variable_name            Value

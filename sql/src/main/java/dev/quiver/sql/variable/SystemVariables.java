@@ -137,6 +137,51 @@ public final class SystemVariables
         readOnly(result, "version_compile_zlib", Kind.STRING, "1.2.13");
         both(result, "wait_timeout", Kind.INTEGER, 28800L);
         session(result, "warning_count", Kind.INTEGER, 0L, true);
+        // more of MySQL 8's catalog that administration tools read; accepted and reported, not acted upon
+        global(result, "automatic_sp_privileges", Kind.BOOLEAN, 1L);
+        both(result, "binlog_format", Kind.STRING, "ROW");
+        both(result, "block_encryption_mode", Kind.STRING, "aes-128-ecb");
+        both(result, "completion_type", Kind.ENUM, "NO_CHAIN", List.of("NO_CHAIN", "CHAIN", "RELEASE"));
+        global(result, "connect_timeout", Kind.INTEGER, 10L);
+        global(result, "default_password_lifetime", Kind.INTEGER, 0L);
+        global(result, "general_log", Kind.BOOLEAN, 0L);
+        both(result, "information_schema_stats_expiry", Kind.INTEGER, 86400L);
+        readOnly(result, "innodb_autoinc_lock_mode", Kind.INTEGER, 2L);
+        global(result, "innodb_buffer_pool_size", Kind.INTEGER, 134_217_728L);
+        global(result, "innodb_file_per_table", Kind.BOOLEAN, 1L);
+        global(result, "innodb_flush_log_at_trx_commit", Kind.INTEGER, 1L);
+        readOnly(result, "innodb_page_size", Kind.INTEGER, 16384L);
+        both(result, "innodb_strict_mode", Kind.BOOLEAN, 1L);
+        both(result, "join_buffer_size", Kind.INTEGER, 262_144L);
+        global(result, "key_buffer_size", Kind.INTEGER, 8_388_608L);
+        global(result, "local_infile", Kind.BOOLEAN, 0L);
+        global(result, "log_bin_trust_function_creators", Kind.BOOLEAN, 0L);
+        global(result, "log_error_verbosity", Kind.INTEGER, 2L);
+        both(result, "max_error_count", Kind.INTEGER, 1024L);
+        both(result, "max_heap_table_size", Kind.INTEGER, 16_777_216L);
+        both(result, "max_length_for_sort_data", Kind.INTEGER, 4096L);
+        global(result, "max_prepared_stmt_count", Kind.INTEGER, 16382L);
+        both(result, "max_sp_recursion_depth", Kind.INTEGER, 0L);
+        readOnly(result, "mysqlx_port", Kind.INTEGER, 33060L);
+        both(result, "profiling_history_size", Kind.INTEGER, 15L);
+        both(result, "read_buffer_size", Kind.INTEGER, 131_072L);
+        readOnly(result, "server_uuid", Kind.STRING, java.util.UUID.randomUUID().toString());
+        global(result, "slow_query_log", Kind.BOOLEAN, 0L);
+        both(result, "sort_buffer_size", Kind.INTEGER, 262_144L);
+        both(result, "sql_require_primary_key", Kind.BOOLEAN, 0L);
+        readOnly(result, "ssl_ca", Kind.STRING, "");
+        readOnly(result, "ssl_cert", Kind.STRING, "");
+        readOnly(result, "ssl_key", Kind.STRING, "");
+        global(result, "sync_binlog", Kind.INTEGER, 1L);
+        global(result, "table_open_cache", Kind.INTEGER, 4000L);
+        global(result, "thread_cache_size", Kind.INTEGER, 9L);
+        readOnly(result, "thread_stack", Kind.INTEGER, 1_048_576L);
+        readOnly(result, "tls_version", Kind.STRING, "");
+        both(result, "tmp_table_size", Kind.INTEGER, 16_777_216L);
+        both(result, "transaction_alloc_block_size", Kind.INTEGER, 8192L);
+        both(result, "transaction_prealloc_size", Kind.INTEGER, 4096L);
+        both(result, "updatable_views_with_limit", Kind.STRING, "YES");
+        both(result, "windowing_use_high_precision", Kind.BOOLEAN, 1L);
         this.variables = java.util.Collections.unmodifiableMap(result);
     }
 
@@ -299,7 +344,7 @@ public final class SystemVariables
 
     private static void global(Map<String, SystemVariable> map, String name, Kind kind, Object defaultValue)
     {
-        map.put(name, new SystemVariable(name, Scope.GLOBAL, kind, defaultValue, false, List.of()));
+        map.put(name, new SystemVariable(name, Scope.GLOBAL, kind, defaultValue, false, kind == Kind.BOOLEAN ? OFF_ON : List.of()));
     }
 
     private static void readOnly(Map<String, SystemVariable> map, String name, Kind kind, Object defaultValue)
