@@ -69,7 +69,7 @@ final class RootAccount
         if (!USER.equals(user)) {
             return Optional.empty();
         }
-        return Optional.of(new StoredCredential(USER, HOST, PLUGIN, hash.nativeHash(), hash.sha2Hash()));
+        return Optional.of(new StoredCredential(USER, HOST, PLUGIN, hash));
     }
 
     private static boolean isLoopback(String bindAddress)

@@ -1,5 +1,7 @@
 package dev.quiver.wire.spi;
 
+import dev.quiver.common.PasswordHash;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -8,34 +10,32 @@ import static java.util.Objects.requireNonNull;
  * @param user the account's user name
  * @param host the account's host pattern ({@code %}, {@code localhost}, ...)
  * @param plugin the account's plugin: {@code mysql_native_password} or {@code caching_sha2_password}
- * @param nativeHash SHA1(SHA1(password)), 20 bytes, or empty for an empty password
- * @param sha2Hash SHA256(SHA256(password)), 32 bytes, or empty for an empty password
+ * @param password what the account stores of its password (both plugins' hashes, empty for no password)
  */
-public record StoredCredential(String user, String host, String plugin, byte[] nativeHash, byte[] sha2Hash)
+public record StoredCredential(String user, String host, String plugin, PasswordHash password)
 {
     public StoredCredential
     {
         requireNonNull(user, "user is null");
         requireNonNull(host, "host is null");
         requireNonNull(plugin, "plugin is null");
-        nativeHash = requireNonNull(nativeHash, "nativeHash is null").clone();
-        sha2Hash = requireNonNull(sha2Hash, "sha2Hash is null").clone();
+        requireNonNull(password, "password is null");
     }
 
     public boolean hasEmptyPassword()
     {
-        return nativeHash.length == 0 && sha2Hash.length == 0;
+        return password.isEmpty();
     }
 
-    @Override
+    /** SHA1(SHA1(password)), 20 bytes, or empty for an empty password. */
     public byte[] nativeHash()
     {
-        return nativeHash.clone();
+        return password.nativeHash();
     }
 
-    @Override
+    /** SHA256(SHA256(password)), 32 bytes, or empty for an empty password. */
     public byte[] sha2Hash()
     {
-        return sha2Hash.clone();
+        return password.sha2Hash();
     }
 }

@@ -1,5 +1,6 @@
 package dev.quiver.wire.testing;
 
+import dev.quiver.common.PasswordHash;
 import dev.quiver.wire.spi.CredentialStore;
 import dev.quiver.wire.spi.StoredCredential;
 
@@ -25,10 +26,11 @@ public final class FakeCredentialStore
     public static StoredCredential credential(String user, String plugin, String password)
     {
         if (password.isEmpty()) {
-            return new StoredCredential(user, "%", plugin, new byte[0], new byte[0]);
+            return new StoredCredential(user, "%", plugin, PasswordHash.EMPTY);
         }
+        // Hashed here independently of PasswordHash.of, so the tests check the production hashing too.
         byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
-        return new StoredCredential(user, "%", plugin, twice("SHA-1", bytes), twice("SHA-256", bytes));
+        return new StoredCredential(user, "%", plugin, new PasswordHash(twice("SHA-1", bytes), twice("SHA-256", bytes)));
     }
 
     private static byte[] twice(String algorithm, byte[] bytes)
