@@ -8,6 +8,16 @@ SELECT @a, @b, @c, @d, @e, @never_set, @A;
 > 1  x  1.50 100 null null       1
 > rows: 1
 
+-- names JSqlParser alone cannot read: @v and quoted names
+SET @v = 'vee', @`odd name` = 2, @'single' = 3, @"double" = 4;
+> ok
+
+SELECT @v, @`odd name` + 1, @'single', @"double", @v := 'again', @V;
+> @v  @`odd name` + 1 @'single' @"double" @v := 'again' @V
+> --- --------------- --------- --------- ------------- -----
+> vee 3               3         4         again         again
+> rows: 1
+
 SELECT @a + 1, CONCAT(@b, @a);
 > @a + 1 CONCAT(@b, @a)
 > ------ --------------

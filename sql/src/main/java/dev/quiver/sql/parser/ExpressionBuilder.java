@@ -63,6 +63,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -75,11 +76,15 @@ final class ExpressionBuilder
             "current_user", "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
             "utc_date", "utc_time", "utc_timestamp", "current_role");
 
-    private ExpressionBuilder()
+    /** Synthetic user variable names (from {@link JSqlParserRewrites}) to the names as written. */
+    private final Map<String, String> userVariableNames;
+
+    ExpressionBuilder(Map<String, String> userVariableNames)
     {
+        this.userVariableNames = Map.copyOf(userVariableNames);
     }
 
-    static Expression build(net.sf.jsqlparser.expression.Expression expression)
+    Expression build(net.sf.jsqlparser.expression.Expression expression)
     {
         return switch (expression) {
             case NullValue ignored -> new Expression.NullLiteral();
@@ -135,7 +140,7 @@ final class ExpressionBuilder
         };
     }
 
-    static List<Expression> buildAll(List<? extends net.sf.jsqlparser.expression.Expression> expressions)
+    List<Expression> buildAll(List<? extends net.sf.jsqlparser.expression.Expression> expressions)
     {
         List<Expression> result = new ArrayList<>();
         if (expressions != null) {
@@ -214,13 +219,13 @@ final class ExpressionBuilder
         return Expression.BinaryLiteral.of(HexFormat.of().parseHex(digits));
     }
 
-    private static Expression variable(UserVariable variable)
+    private Expression variable(UserVariable variable)
     {
         String text = variable.toString();
         if (text.startsWith("@@")) {
             return systemVariable(text.substring(2));
         }
-        return new Expression.UserVariableReference(userVariableName(text.substring(1)));
+        return new Expression.UserVariableReference(userVariable(text.substring(1)));
     }
 
     static Expression.SystemVariableReference systemVariable(String qualifiedName)
@@ -245,6 +250,12 @@ final class ExpressionBuilder
         return new Expression.SystemVariableReference(VariableScope.DEFAULT, StringLiterals.identifier(lower));
     }
 
+    private String userVariable(String name)
+    {
+        String original = userVariableNames.get(name);
+        return original != null ? original : userVariableName(name);
+    }
+
     static String userVariableName(String name)
     {
         if (name.startsWith("'") || name.startsWith("\"")) {
@@ -253,16 +264,16 @@ final class ExpressionBuilder
         return StringLiterals.identifier(name);
     }
 
-    private static Expression assignment(VariableAssignment assignment)
+    private Expression assignment(VariableAssignment assignment)
     {
         String text = assignment.getVariable().toString();
         if (text.startsWith("@@")) {
             throw notSupported("assigning system variables inside expressions");
         }
-        return new Expression.UserVariableAssignment(userVariableName(text.substring(1)), build(assignment.getExpression()));
+        return new Expression.UserVariableAssignment(userVariable(text.substring(1)), build(assignment.getExpression()));
     }
 
-    private static Expression column(Column column)
+    private Expression column(Column column)
     {
         String name = column.getColumnName();
         if (column.getTable() == null || column.getTable().getName() == null) {
@@ -294,7 +305,7 @@ final class ExpressionBuilder
         return lower.endsWith("()") ? lower.substring(0, lower.length() - 2) : lower;
     }
 
-    private static Expression function(Function function)
+    private Expression function(Function function)
     {
         if (function.getMultipartName() != null && function.getMultipartName().size() > 1) {
             throw notSupported("stored functions");
@@ -311,7 +322,7 @@ final class ExpressionBuilder
         return new Expression.FunctionCall(name, arguments);
     }
 
-    private static Expression signed(SignedExpression signed)
+    private Expression signed(SignedExpression signed)
     {
         Expression value = build(signed.getExpression());
         return switch (signed.getSign()) {
@@ -321,7 +332,7 @@ final class ExpressionBuilder
         };
     }
 
-    private static Expression parenthesized(ParenthesedExpressionList<?> list)
+    private Expression parenthesized(ParenthesedExpressionList<?> list)
     {
         if (list.size() != 1) {
             throw new QuiverException(ErrorCode.ER_OPERAND_COLUMNS, 1);
@@ -329,22 +340,22 @@ final class ExpressionBuilder
         return build(list.get(0));
     }
 
-    private static Expression arithmetic(ArithmeticOperator operator, net.sf.jsqlparser.expression.Expression left, net.sf.jsqlparser.expression.Expression right)
+    private Expression arithmetic(ArithmeticOperator operator, net.sf.jsqlparser.expression.Expression left, net.sf.jsqlparser.expression.Expression right)
     {
         return new Arithmetic(operator, build(left), build(right));
     }
 
-    private static Expression logical(LogicalOperator operator, net.sf.jsqlparser.expression.Expression left, net.sf.jsqlparser.expression.Expression right)
+    private Expression logical(LogicalOperator operator, net.sf.jsqlparser.expression.Expression left, net.sf.jsqlparser.expression.Expression right)
     {
         return new Expression.Logical(operator, build(left), build(right));
     }
 
-    private static Expression comparison(ComparisonOperator operator, net.sf.jsqlparser.expression.Expression left, net.sf.jsqlparser.expression.Expression right)
+    private Expression comparison(ComparisonOperator operator, net.sf.jsqlparser.expression.Expression left, net.sf.jsqlparser.expression.Expression right)
     {
         return new Expression.Comparison(operator, build(left), build(right));
     }
 
-    private static Expression in(InExpression in)
+    private Expression in(InExpression in)
     {
         if (!(in.getRightExpression() instanceof ExpressionList<?> list)) {
             throw notSupported("IN with a subquery");
@@ -352,28 +363,28 @@ final class ExpressionBuilder
         return new Expression.InList(build(in.getLeftExpression()), buildAll(list), in.isNot());
     }
 
-    private static Expression like(LikeExpression like)
+    private Expression like(LikeExpression like)
     {
         if (like.getLikeKeyWord() != LikeExpression.KeyWord.LIKE) {
             throw notSupported(like.getLikeKeyWord().name());
         }
-        Optional<Expression> escape = Optional.ofNullable(like.getEscape()).map(ExpressionBuilder::build);
+        Optional<Expression> escape = Optional.ofNullable(like.getEscape()).map(this::build);
         return new Expression.Like(build(like.getLeftExpression()), build(like.getRightExpression()), escape, like.isNot());
     }
 
-    private static Expression caseExpression(CaseExpression caseExpression)
+    private Expression caseExpression(CaseExpression caseExpression)
     {
         List<Expression.WhenClause> whenClauses = new ArrayList<>();
         for (WhenClause each : caseExpression.getWhenClauses()) {
             whenClauses.add(new Expression.WhenClause(build(each.getWhenExpression()), build(each.getThenExpression())));
         }
         return new Expression.Case(
-                Optional.ofNullable(caseExpression.getSwitchExpression()).map(ExpressionBuilder::build),
+                Optional.ofNullable(caseExpression.getSwitchExpression()).map(this::build),
                 whenClauses,
-                Optional.ofNullable(caseExpression.getElseExpression()).map(ExpressionBuilder::build));
+                Optional.ofNullable(caseExpression.getElseExpression()).map(this::build));
     }
 
-    private static Expression transcoding(TranscodingFunction transcoding)
+    private Expression transcoding(TranscodingFunction transcoding)
     {
         Expression value = build(transcoding.getExpression());
         if (transcoding.isTranscodeStyle()) {

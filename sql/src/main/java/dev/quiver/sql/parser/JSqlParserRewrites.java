@@ -1,7 +1,12 @@
 package dev.quiver.sql.parser;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Length-preserving rewrites of MySQL forms JSqlParser does not know, applied to comment-free text just before
@@ -18,9 +23,64 @@ final class JSqlParserRewrites
      * JSqlParser does not know: infix {@code a MOD b} becomes {@code a % b}, {@code CONVERT(x, type)} becomes
      * {@code CAST(x AS type)}.
      */
-    static String rewrite(String cleaned)
+    /**
+     * The rewritten text and the user variables renamed in it (synthetic name to the name as written): JSqlParser
+     * rejects some names ({@code @v}, quoted names), so every user variable gets a safe name of the same length.
+     */
+    record Rewritten(String text, Map<String, String> userVariables)
     {
-        return rewriteConvert(rewriteOperators(cleaned));
+        Rewritten
+        {
+            requireNonNull(text, "text is null");
+            userVariables = Map.copyOf(requireNonNull(userVariables, "userVariables is null"));
+        }
+    }
+
+    /** Single-character names JSqlParser accepts after {@code @} ({@code @v} it does not). */
+    private static final String SINGLE_LETTER_NAMES = "abcdefghijklmnopqrstuwxyz";
+
+    static Rewritten rewrite(String cleaned)
+    {
+        return renameUserVariables(rewriteConvert(rewriteOperators(cleaned)));
+    }
+
+    private static Rewritten renameUserVariables(String cleaned)
+    {
+        List<Token> tokens = SqlLexer.tokenize(cleaned);
+        StringBuilder result = null;
+        Map<String, String> names = new HashMap<>();
+        int counter = 0;
+        for (Token each : tokens) {
+            if (each.type() != Token.TokenType.USER_VARIABLE) {
+                continue;
+            }
+            Optional<String> synthetic = syntheticName(each.text().length() - 1, counter++);
+            if (synthetic.isEmpty()) {
+                continue;
+            }
+            if (result == null) {
+                result = new StringBuilder(cleaned);
+            }
+            result.replace(each.start() + 1, each.end(), synthetic.get());
+            names.put(synthetic.get(), each.value());
+        }
+        return new Rewritten(result == null ? cleaned : result.toString(), names);
+    }
+
+    /** A name of exactly {@code length} characters, unique per counter: {@code a}..{@code z} or {@code z0}, {@code z01}, ... */
+    private static Optional<String> syntheticName(int length, int counter)
+    {
+        if (length == 1) {
+            return counter < SINGLE_LETTER_NAMES.length() ? Optional.of(String.valueOf(SINGLE_LETTER_NAMES.charAt(counter))) : Optional.empty();
+        }
+        if (length < 2) {
+            return Optional.empty();
+        }
+        String digits = Integer.toString(counter);
+        if (digits.length() > length - 1) {
+            return Optional.empty();
+        }
+        return Optional.of("z" + "0".repeat(length - 1 - digits.length()) + digits);
     }
 
     private static String rewriteConvert(String cleaned)

@@ -56,7 +56,8 @@ final class JSqlParsing
         for (int i = 0; i < start; i++) {
             text.append(cleaned.charAt(i) == '\n' ? '\n' : ' ');
         }
-        text.append(JSqlParserRewrites.rewrite(cleaned.substring(start, end)));
+        JSqlParserRewrites.Rewritten rewritten = JSqlParserRewrites.rewrite(cleaned.substring(start, end));
+        text.append(rewritten.text());
         String synthetic = text.toString();
         Statement statement;
         try {
@@ -72,7 +73,7 @@ final class JSqlParsing
                 || select.getFromItem() != null || select.getLimit() != null || select.getWhere() != null) {
             throw ParseErrors.at(original, lastWordStart(cleaned, start, end));
         }
-        return ExpressionBuilder.build(select.getSelectItems().get(0).getExpression());
+        return new ExpressionBuilder(rewritten.userVariables()).build(select.getSelectItems().get(0).getExpression());
     }
 
     private static Statement parse(String text, boolean complex)

@@ -28,7 +28,7 @@ final class QueryBuilder
     {
     }
 
-    static Statement build(PlainSelect select, String original, String cleaned)
+    static Statement build(PlainSelect select, String original, String cleaned, ExpressionBuilder expressions)
     {
         if (select.getFromItem() != null && !isDual(select.getFromItem())) {
             return new Statement.Unsupported("SELECT from a table");
@@ -52,7 +52,7 @@ final class QueryBuilder
             if (item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns) {
                 throw new QuiverException(ErrorCode.ER_NO_TABLES_USED);
             }
-            Expression expression = ExpressionBuilder.build(item.getExpression());
+            Expression expression = expressions.build(item.getExpression());
             if (isAdjacentString(item, expression)) {
                 // MySQL concatenates adjacent string literals ('a' 'b' is 'ab', named a); JSqlParser sees an alias
                 Expression.StringLiteral first = (Expression.StringLiteral) expression;
@@ -67,13 +67,13 @@ final class QueryBuilder
         Optional<Expression> offset = Optional.empty();
         Limit selectLimit = select.getLimit();
         if (selectLimit != null && selectLimit.getRowCount() != null) {
-            limit = Optional.of(ExpressionBuilder.build(selectLimit.getRowCount()));
+            limit = Optional.of(expressions.build(selectLimit.getRowCount()));
             if (selectLimit.getOffset() != null) {
-                offset = Optional.of(ExpressionBuilder.build(selectLimit.getOffset()));
+                offset = Optional.of(expressions.build(selectLimit.getOffset()));
             }
         }
         if (select.getOffset() != null) {
-            offset = Optional.of(ExpressionBuilder.build(select.getOffset().getOffset()));
+            offset = Optional.of(expressions.build(select.getOffset().getOffset()));
         }
         for (Optional<Expression> each : List.of(limit, offset)) {
             if (each.isPresent() && !(each.get() instanceof Expression.IntegerLiteral) && !(each.get() instanceof Expression.Parameter)) {
@@ -81,7 +81,7 @@ final class QueryBuilder
                 throw ParseErrors.at(original, limitClauseStart(cleaned));
             }
         }
-        Optional<Expression> where = Optional.ofNullable(select.getWhere()).map(ExpressionBuilder::build);
+        Optional<Expression> where = Optional.ofNullable(select.getWhere()).map(expressions::build);
         return new Statement.Query(items, where, limit, offset);
     }
 

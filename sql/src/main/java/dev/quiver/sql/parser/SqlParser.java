@@ -86,10 +86,10 @@ public final class SqlParser
         if (front.isPresent()) {
             return front.get();
         }
-        String rewritten = JSqlParserRewrites.rewrite(cleaned);
-        net.sf.jsqlparser.statement.Statement statement = JSqlParsing.parse(rewritten, original);
+        JSqlParserRewrites.Rewritten rewritten = JSqlParserRewrites.rewrite(cleaned);
+        net.sf.jsqlparser.statement.Statement statement = JSqlParsing.parse(rewritten.text(), original);
         return switch (statement) {
-            case PlainSelect select -> QueryBuilder.build(select, original, rewritten);
+            case PlainSelect select -> QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
             case Select ignored -> new Statement.Unsupported("UNION, INTERSECT, EXCEPT and parenthesized queries");
             default -> new Statement.Unsupported(FrontParser.kind(cleaned));
         };

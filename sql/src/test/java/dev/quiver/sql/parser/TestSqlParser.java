@@ -67,10 +67,13 @@ public class TestSqlParser
     @Test
     public void testRewritesKeepLengthAndMeaning()
     {
-        assertThat(JSqlParserRewrites.rewrite("SELECT 7 MOD 2, MOD(7, 2), mod")).isEqualTo("SELECT 7  %  2, MOD(7, 2), mod");
-        assertThat(JSqlParserRewrites.rewrite("SELECT CONVERT(CONVERT(1, CHAR), SIGNED)")).isEqualTo("SELECT CAST(CAST(1 AS  CHAR) AS  SIGNED)");
-        assertThat(JSqlParserRewrites.rewrite("SELECT CONVERT('a' USING utf8mb4)")).isEqualTo("SELECT CONVERT('a' USING utf8mb4)");
+        assertThat(JSqlParserRewrites.rewrite("SELECT 7 MOD 2, MOD(7, 2), mod").text()).isEqualTo("SELECT 7  %  2, MOD(7, 2), mod");
+        assertThat(JSqlParserRewrites.rewrite("SELECT CONVERT(CONVERT(1, CHAR), SIGNED)").text()).isEqualTo("SELECT CAST(CAST(1 AS  CHAR) AS  SIGNED)");
+        assertThat(JSqlParserRewrites.rewrite("SELECT CONVERT('a' USING utf8mb4)").text()).isEqualTo("SELECT CONVERT('a' USING utf8mb4)");
         assertThat(parser.split("SELECT 1--1").get(0).cleaned()).isEqualTo("SELECT 1 +1");
+        JSqlParserRewrites.Rewritten renamed = JSqlParserRewrites.rewrite("SELECT @v, @`odd name`, @'q', @value := 1");
+        assertThat(renamed.text()).isEqualTo("SELECT @a, @z000000001, @z02, @z0003 := 1");
+        assertThat(renamed.userVariables()).containsEntry("a", "v").containsEntry("z000000001", "odd name").containsEntry("z02", "q").containsEntry("z0003", "value");
         assertThat(parser.split("SELECT 1 -- 1").get(0).cleaned()).isEqualTo("SELECT 1");
     }
 
