@@ -201,6 +201,9 @@ public final class ExpressionTypes
     /** MySQL resolves an unknown function as a stored function of the current database. */
     private static QuiverException unknownFunction(String name, EvaluationContext context)
     {
+        if (BuiltinFunction.isNotYetImplemented(name)) {
+            return new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "function " + name.toUpperCase(java.util.Locale.ROOT));
+        }
         String database = context.functions().database();
         if (database == null) {
             return new QuiverException(ErrorCode.ER_NO_DB_ERROR);
