@@ -67,3 +67,14 @@ SELECT @@session.version;
 
 SELECT @@global.warning_count;
 > exception ER_INCORRECT_GLOBAL_LOCAL_VAR: Variable 'warning_count' is a SESSION variable
+
+-- inside an expression '=' compares a variable, it does not assign it
+SELECT @@sql_select_limit = @@global.sql_select_limit AS same, @@autocommit = 1, @@autocommit = 0;
+> same @@autocommit = 1 @@autocommit = 0
+> ---- ---------------- ----------------
+> 1    1                0
+> rows: 1
+
+-- Failure: assigning a system variable inside an expression is not supported
+SELECT @@autocommit := 1;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'assigning system variables inside expressions'

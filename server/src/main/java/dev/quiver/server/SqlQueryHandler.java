@@ -80,6 +80,12 @@ final class SqlQueryHandler
     }
 
     @Override
+    public void setMultiStatements(HandlerSession session, boolean enabled)
+    {
+        sessionOf(session).setMultiStatements(enabled);
+    }
+
+    @Override
     public void resetSession(HandlerSession session)
     {
         engine.resetSession(sessionOf(session));

@@ -84,7 +84,7 @@ public final class QueryEngine
         requireNonNull(sql, "sql is null");
         requireNonNull(results, "results is null");
         List<StatementText> statements = parser.split(sql);
-        if (!session.context().multiStatements() && statements.size() > 1) {
+        if (!session.multiStatements() && statements.size() > 1) {
             run(session, () -> parser.parseSingle(sql), List.of(), results);
             return;
         }

@@ -30,10 +30,12 @@ public final class Session
     private long rowCount = -1;
     private long foundRows;
     private volatile boolean killed;
+    private boolean multiStatements;
 
     Session(SessionContext context, Map<String, Object> systemVariables)
     {
         this.context = requireNonNull(context, "context is null");
+        this.multiStatements = context.multiStatements();
         this.systemVariables = new HashMap<>(requireNonNull(systemVariables, "systemVariables is null"));
     }
 
@@ -50,6 +52,17 @@ public final class Session
     public SessionContext context()
     {
         return context;
+    }
+
+    /** Whether one COM_QUERY may hold several statements (CLIENT_MULTI_STATEMENTS, switched by COM_SET_OPTION). */
+    public boolean multiStatements()
+    {
+        return multiStatements;
+    }
+
+    public void setMultiStatements(boolean enabled)
+    {
+        this.multiStatements = enabled;
     }
 
     /** The current database, or null if none. */

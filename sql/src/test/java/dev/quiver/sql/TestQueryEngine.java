@@ -98,6 +98,19 @@ public class TestQueryEngine
     }
 
     @Test
+    public void testMultiStatementsSwitchedPerSession()
+    {
+        Session single = open(3, false);
+        single.setMultiStatements(true);
+        List<QueryResult> results = new ArrayList<>();
+        engine.execute(single, "SELECT 1; SELECT 2", results::add);
+        assertThat(results).hasSize(2);
+        single.setMultiStatements(false);
+        assertThatThrownBy(() -> engine.execute(single, "SELECT 1; SELECT 2", results::add))
+                .isInstanceOfSatisfying(QuiverException.class, ex -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.ER_PARSE_ERROR));
+    }
+
+    @Test
     public void testPreparedStatementBindsTypedParameters()
     {
         PreparedQuery query = engine.prepare(session, "SELECT ? AS a, ? + 1 AS b, CONCAT(?, 'x') AS c, ? IS NULL AS d, ? AS e, ? AS f");

@@ -266,6 +266,10 @@ final class ExpressionBuilder
 
     private Expression assignment(VariableAssignment assignment)
     {
+        if ("=".equals(assignment.getOperation())) {
+            // Inside an expression '=' compares (SELECT @@a = @@global.a); only ':=' assigns.
+            return new Expression.Comparison(ComparisonOperator.EQUAL, variable(assignment.getVariable()), build(assignment.getExpression()));
+        }
         String text = assignment.getVariable().toString();
         if (text.startsWith("@@")) {
             throw notSupported("assigning system variables inside expressions");

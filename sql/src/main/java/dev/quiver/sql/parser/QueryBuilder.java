@@ -111,8 +111,24 @@ final class QueryBuilder
         return fromItem instanceof Table table && table.getSchemaName() == null && table.getName().equalsIgnoreCase("dual") && table.getAlias() == null;
     }
 
-    /** MySQL names a column by its alias, else a string literal by its value, else by the expression as written. */
+    /** MySQL's MAX_ALIAS_NAME: a generated column name is cut to this many characters (MariaDB cuts to 255). */
+    static final int MAX_GENERATED_NAME_LENGTH = 256;
+
+    /**
+     * MySQL names a column by its alias, else a string literal by its value, else by the expression as written;
+     * generated names are cut to {@link #MAX_GENERATED_NAME_LENGTH} characters, so a 20 MiB literal does not
+     * become a 20 MiB column definition.
+     */
     private static String columnName(SelectItem<?> item, Expression expression, String text)
+    {
+        String name = generatedOrAliasName(item, expression, text);
+        if (item.getAlias() != null || name.codePointCount(0, name.length()) <= MAX_GENERATED_NAME_LENGTH) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_GENERATED_NAME_LENGTH));
+    }
+
+    private static String generatedOrAliasName(SelectItem<?> item, Expression expression, String text)
     {
         if (item.getAlias() != null) {
             String alias = item.getAlias().getName();
