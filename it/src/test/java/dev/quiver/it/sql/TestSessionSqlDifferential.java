@@ -29,7 +29,7 @@ class TestSessionSqlDifferential
             "SELECT 1",
             "SELECT 1 + 1",
             "SELECT 1 + 1 AS two, 'x' AS letter",
-            "SELECT -5, +5, -(-5)",
+            "SELECT -5, -(-5), 2 - -3",
             "SELECT 'it''s', 'back\\\\slash', 'new\\nline'",
             "SELECT NULL",
             "SELECT NULL IS NULL, 1 IS NOT NULL",
