@@ -169,7 +169,7 @@ public final class LuceneRowStore
         return committedNextRowId;
     }
 
-    // ------------------------------------------------------------------ RowStore (caller holds the table lock)
+    // ------------------------------------------------------------------ RowStore (threading: see RowStore)
 
     @Override
     public Row get(long rowId)
@@ -207,7 +207,12 @@ public final class LuceneRowStore
     @Override
     public void put(long rowId, Row row)
     {
-        Row previous = get(rowId);
+        put(rowId, row, get(rowId));
+    }
+
+    @Override
+    public void put(long rowId, Row row, Row previous)
+    {
         versionMap.put(rowId, row);
         for (int i = 0; i < uniquePositions.size(); i++) {
             List<Object> newKey = ValueComparison.indexKey(row, uniquePositions.get(i));
@@ -230,7 +235,12 @@ public final class LuceneRowStore
     @Override
     public void remove(long rowId)
     {
-        Row previous = get(rowId);
+        remove(rowId, get(rowId));
+    }
+
+    @Override
+    public void remove(long rowId, Row previous)
+    {
         if (previous == null) {
             return;
         }

@@ -55,8 +55,8 @@ import static java.util.Objects.requireNonNull;
  * position (skipping, per table, what its commit already covers), then checkpoint.
  *
  * <p>Rows are served from Lucene through a version map ({@link LuceneRowStore}): only rows changed since the last
- * refresh are on the heap. Current limits (later work): writers of one table serialise on the table lock while
- * they apply (not while they wait for the force), instead of striped per-key locks; filters are evaluated row by
+ * refresh are on the heap. Writers of one table on different keys apply concurrently (see {@link RowStoreTable});
+ * filter-based updates and deletes take the table exclusively. Current limits (later work): filters are evaluated row by
  * row over the stored rows, not translated to Lucene queries; plain secondary indexes are not used yet by the
  * durable engine.
  */
@@ -91,7 +91,9 @@ public final class LuceneStorageEngine
         private final LuceneRowStore store;
         private final RowStoreTable table;
         private volatile long autoIncrement;
-        private volatile long nextRowId;
+        private final java.util.concurrent.atomic.AtomicLong nextRowId = new java.util.concurrent.atomic.AtomicLong();
+        /** Orders reading the auto_increment counter with the log append, so logged counters never go backwards. */
+        private final ReentrantLock appendLock = new ReentrantLock();
         private long appliedLsn;
 
         DurableTable(long id, String database, TableDefinition definition, LuceneRowStore store)
@@ -104,7 +106,7 @@ public final class LuceneStorageEngine
                 @Override
                 public long log(RowStoreTable rowStoreTable, List<RowChange> changes, long counter)
                 {
-                    return logRows(DurableTable.this, changes, counter);
+                    return logRows(DurableTable.this, rowStoreTable, changes, counter);
                 }
 
                 @Override
@@ -126,22 +128,25 @@ public final class LuceneStorageEngine
                 }
             }, store);
             this.autoIncrement = store.committedAutoIncrement();
-            this.nextRowId = store.committedNextRowId();
+            this.nextRowId.set(store.committedNextRowId());
             this.appliedLsn = store.committedLsn();
-            this.table.restoreCounters(nextRowId, autoIncrement);
+            this.table.restoreCounters(nextRowId.get(), autoIncrement);
         }
 
-        /** Applies a statement's changes to the index writer and tracks the counters a checkpoint records. */
-        void apply(List<RowChange> changes, long counter)
+        /**
+         * Applies a statement's changes to the index writer and tracks the next row id a checkpoint records. Runs
+         * concurrently for statements on different keys (the index writer is thread-safe; the table's key locks
+         * order the changes of one row).
+         */
+        void apply(List<RowChange> changes)
                 throws IOException
         {
             store.apply(changes);
-            autoIncrement = counter;
-            long next = nextRowId;
+            long next = 0;
             for (RowChange change : changes) {
                 next = Math.max(next, change.rowId() + 1);
             }
-            nextRowId = next;
+            nextRowId.accumulateAndGet(next, Math::max);
         }
 
         /** Refreshes the searcher (emptying the version map) if it has grown, between statements. */
@@ -297,7 +302,8 @@ public final class LuceneStorageEngine
                 }
                 table.table.replay(rows.changes(), rows.autoIncrement());
                 try {
-                    table.apply(rows.changes(), rows.autoIncrement());
+                    table.apply(rows.changes());
+                    table.autoIncrement = rows.autoIncrement();
                 }
                 catch (IOException e) {
                     throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "replaying into table index " + table.id + ": " + e.getMessage());
@@ -336,19 +342,35 @@ public final class LuceneStorageEngine
     // ------------------------------------------------------------------ logging
 
     /**
-     * The statement sink of every table: append the record and apply it to the Lucene writer; runs under the table
-     * lock. The table waits for the force after releasing its lock, so writers of one table share a force too.
+     * The statement sink of every table: append the record and apply it to the Lucene writer; runs while the
+     * statement holds its table locks (the key stripes of its rows, or the table exclusively), so the log's order
+     * per key is the apply order. Statements on different keys run this concurrently: the payload is encoded
+     * outside any lock, and only reading the table's auto_increment counter and the append are ordered (per table),
+     * so that each record's counter covers every value generated before it in log order. The table waits for the
+     * force after releasing its locks, so writers share a force too.
      */
-    private long logRows(DurableTable table, List<RowChange> changes, long autoIncrement)
+    private long logRows(DurableTable table, RowStoreTable rowStoreTable, List<RowChange> changes, long autoIncrement)
     {
         LogRecord.Rows record = new LogRecord.Rows(table.id, autoIncrement, changes);
         byte[] payload = record.payload();
         checkpointLock.readLock().lock();
         try {
             checkWritable();
-            long lsn = wal.append(record.type(), payload);
+            long lsn;
+            table.appendLock.lock();
             try {
-                table.apply(changes, autoIncrement);
+                long counter = rowStoreTable.currentAutoIncrement();
+                if (counter != autoIncrement) {
+                    patchAutoIncrement(payload, counter);
+                }
+                lsn = wal.append(record.type(), payload);
+                table.autoIncrement = counter;
+            }
+            finally {
+                table.appendLock.unlock();
+            }
+            try {
+                table.apply(changes);
             }
             catch (IOException | RuntimeException e) {
                 // the log holds a record the index lacks: refuse further writes, recovery will replay it
@@ -360,6 +382,14 @@ public final class LuceneStorageEngine
         }
         finally {
             checkpointLock.readLock().unlock();
+        }
+    }
+
+    /** Rewrites the auto_increment counter of an encoded {@link LogRecord.Rows} (after the 8-byte table id). */
+    private static void patchAutoIncrement(byte[] payload, long counter)
+    {
+        for (int i = 0; i < 8; i++) {
+            payload[8 + i] = (byte) (counter >>> (56 - 8 * i));
         }
     }
 
@@ -563,7 +593,7 @@ public final class LuceneStorageEngine
             }
             List<CatalogSnapshot.TableEntry> entries = new ArrayList<>();
             for (DurableTable table : tablesById.values()) {
-                table.store.commit(lsn, table.autoIncrement, table.nextRowId);
+                table.store.commit(lsn, table.autoIncrement, table.nextRowId.get());
                 table.appliedLsn = lsn;
                 entries.add(new CatalogSnapshot.TableEntry(table.id, table.database, table.table.definition(), table.autoIncrement));
             }

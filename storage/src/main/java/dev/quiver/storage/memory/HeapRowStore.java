@@ -10,7 +10,6 @@ import dev.quiver.storage.table.RowStore;
 import dev.quiver.storage.table.RowStoreTable;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Rows on the heap: a tree by row id, a hash map per unique key (collation keys), and an ordered index over the
- * first column of every plain, primary or unique index (equality, IN and range filters use it). Not thread-safe:
- * the owning {@link RowStoreTable}'s lock guards it.
+ * first column of every plain, primary or unique index (equality, IN and range filters use it). Rows and unique
+ * keys are concurrent maps, so writers can look up rows while another statement publishes; changes and scans are
+ * serialised by the owning {@link RowStoreTable} (see {@link RowStore}).
  */
 public final class HeapRowStore
         implements RowStore
 {
     private final TableDefinition definition;
-    private final TreeMap<Long, Row> rows = new TreeMap<>();
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, Row> rows = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final List<int[]> uniquePositions = new ArrayList<>();
     private final List<Map<List<Object>, Long>> uniqueEntries = new ArrayList<>();
     private final List<SortedIndex> sortedIndexes = new ArrayList<>();
@@ -42,7 +42,7 @@ public final class HeapRowStore
         this.definition = requireNonNull(definition, "definition is null");
         for (IndexDefinition key : definition.uniqueKeys()) {
             uniquePositions.add(definition.columnPositions(key.columns()));
-            uniqueEntries.add(new HashMap<>());
+            uniqueEntries.add(new java.util.concurrent.ConcurrentHashMap<>());
         }
         Set<Integer> sortedPositions = new HashSet<>();
         for (IndexDefinition index : definition.indexes()) {

@@ -4,7 +4,7 @@ import dev.quiver.storage.row.Row;
 import org.apache.lucene.util.BytesRef;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -12,8 +12,9 @@ import java.util.function.BiConsumer;
 /**
  * What changed since the last searcher refresh: the latest version of every changed row (or a tombstone), and for
  * every unique key touched, which row holds it now (or that it was freed). Lookups consult it before the searcher,
- * which gives real-time get and read-modify-write without refreshing; a refresh empties it. Not thread-safe: the
- * owning table's lock guards it (readers under the read lock, changes under the write lock).
+ * which gives real-time get and read-modify-write without refreshing; a refresh empties it. Backed by concurrent
+ * maps: writers look up entries while another statement publishes its changes; the owning table serialises the
+ * changes themselves and runs {@link #clear} alone.
  */
 public final class VersionMap
 {
@@ -31,13 +32,13 @@ public final class VersionMap
 
     private static final Version DELETED = new Version(null);
 
-    private final Map<Long, Version> rows = new HashMap<>();
+    private final Map<Long, Version> rows = new ConcurrentHashMap<>();
     private final List<Map<BytesRef, Long>> keys = new ArrayList<>();
 
     public VersionMap(int uniqueKeys)
     {
         for (int i = 0; i < uniqueKeys; i++) {
-            keys.add(new HashMap<>());
+            keys.add(new ConcurrentHashMap<>());
         }
     }
 

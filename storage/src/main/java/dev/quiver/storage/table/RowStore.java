@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a {@link RowStoreTable} keeps its rows: by internal row id, with a lookup per unique key. The table calls it
- * only under its own lock (reads under the read lock, changes under the write lock), and every change is visible to
- * the next call at once, so a statement reads its own writes and its undo list can put rows back.
+ * Where a {@link RowStoreTable} keeps its rows: by internal row id, with a lookup per unique key. Every change is
+ * visible to the next call at once. Threading: {@link #put} and {@link #remove} come from one thread at a time
+ * (statements publishing, under the table's visibility lock), while {@link #get} and {@link #findUnique} may run
+ * concurrently with them and with each other (writers looking up rows whose key locks they hold), so those two
+ * must be safe against concurrent changes of other rows. {@link #all} and {@link #sortedCandidates} run only
+ * while nothing changes.
  */
 public interface RowStore
 {
@@ -28,6 +31,18 @@ public interface RowStore
 
     /** Removes a row if present. */
     void remove(long rowId);
+
+    /** {@link #put}, told the row it replaces ({@code previous}, null when none) so it need not look it up. */
+    default void put(long rowId, Row row, Row previous)
+    {
+        put(rowId, row);
+    }
+
+    /** {@link #remove}, told the row it removes. */
+    default void remove(long rowId, Row previous)
+    {
+        remove(rowId);
+    }
 
     /** Every row, in row id order. */
     Iterable<Map.Entry<Long, Row>> all();

@@ -12,17 +12,11 @@ import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
 import dev.quiver.storage.row.ValueCoercion;
 import dev.quiver.storage.row.ValueComparison;
-import dev.quiver.storage.table.ConflictPolicy;
-import dev.quiver.storage.table.RowCursor;
-import dev.quiver.storage.table.RowOutcome;
-import dev.quiver.storage.table.ScanRequest;
-import dev.quiver.storage.table.SortKey;
-import dev.quiver.storage.table.UpdateResult;
-import dev.quiver.storage.table.WriteRequest;
-import dev.quiver.storage.table.WriteResult;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,8 +26,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNull;
@@ -41,72 +37,265 @@ import static java.util.Objects.requireNonNull;
 /**
  * The statement semantics of a {@link Table} over a {@link RowStore}: value coercion, defaults and auto_increment,
  * unique-key checks in MySQL's order, the conflict policies, update/delete selections, filters, ordering and
- * limits. Rows have internal row ids; a table-wide read/write lock serialises statements. A statement changes the
- * store directly and keeps an undo list; on any error the undo list restores the store before the lock is released,
- * so a statement is all or nothing and readers never see half of one. The {@link StatementSink} sees each
- * successful statement's changes before the lock is released (a durable engine logs them) and makes the writer
- * wait for durability after it.
+ * limits. Rows have internal row ids.
+ *
+ * <p>Concurrency. A statement never changes the store while it runs: it reads through a private overlay of its own
+ * changes ({@code Statement}), and when it succeeds it hands the changes to the {@link StatementSink} (a durable
+ * engine logs them and applies them to its index) and then publishes them to the store, atomically for readers
+ * (the {@code visibility} lock). A failed statement just drops its overlay, so it is all or nothing.
+ * <ul>
+ * <li>Key-addressed writes ({@link #write}, every {@link ConflictPolicy}) take the table lock <em>shared</em> plus
+ * the striped locks of every primary and unique key value they touch (the new rows' values, and the values of the
+ * rows they update, merge into or replace), in ascending stripe order. The stripes are first derived from the new
+ * rows; the statement records every key value it looked up or changed, and when one lies outside the stripes it
+ * holds, it discards its overlay, widens the set and runs again (after {@value #MAX_KEYED_ATTEMPTS} attempts it runs
+ * exclusively). Writes to different keys therefore run in parallel; writes that share a key value serialise, and
+ * each statement sees the published result of every earlier one on its keys, so the outcome per key is that of a
+ * serial order. The sink's log call and the publish happen while the stripes are held, so the log's order per key
+ * is the apply order.</li>
+ * <li>Filter-based {@link #update}, {@link #delete}, {@link #truncate}, DDL-like maintenance ({@link #withWriteLock},
+ * {@link #markDropped}) and recovery take the table lock exclusively.</li>
+ * <li>Readers take the table lock shared and the visibility lock shared, so they see whole statements only, and
+ * before returning wait until the last statement they could have seen is durable.</li>
+ * </ul>
+ * auto_increment and row ids are atomic counters; a failed statement gives its values back only when nobody
+ * allocated after it (otherwise they are a gap, as with InnoDB's interleaved mode). Rows of a multi-row write are
+ * built (defaults, coercion, generated values) before its locks are taken, so a counter raised by an ODKU merge of
+ * an earlier row of the same statement does not shift the values generated for its later rows.
  */
 public final class RowStoreTable
         implements Table
 {
+    /**
+     * Number of key lock stripes (a power of two), shared by all tables (a table's seed spreads its keys): enough
+     * that two statements of 100 keys each share a stripe with a probability of about 4%.
+     */
+    static final int STRIPES = 1 << 18;
+    /** The stripes, created on first use. */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<ReentrantLock> LOCKS = new java.util.concurrent.atomic.AtomicReferenceArray<>(STRIPES);
+    private static final AtomicLong SEEDS = new AtomicLong();
+    private static final int MAX_KEYED_ATTEMPTS = 4;
+    private static final long FREED = -1;
+    private static final Row TOMBSTONE = new Row(List.of());
+
     private final String databaseName;
     private final TableDefinition definition;
     private final StatementSink sink;
+    /** Shared: key-addressed writers and readers. Exclusive: filter statements, truncate, refresh, drop, recovery. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Write: a statement publishing its changes to the store. Read: a reader (so it never sees half a statement). */
+    private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
+    private final int stripeSeed = (int) (SEEDS.incrementAndGet() * 0x9E3779B9L);
     private final RowStore store;
     private final List<UniqueIndex> uniqueIndexes;
     private final OptionalInt autoIncrementColumn;
     private final int[] primaryKeyPositions;
-    private long nextRowId = 1;
-    private long autoIncrement;
-    private long lastTicket;
-    private boolean dropped;
+    private final AtomicLong nextRowId = new AtomicLong(1);
+    private final AtomicLong autoIncrement = new AtomicLong();
+    private final AtomicLong lastTicket = new AtomicLong();
+    private volatile boolean dropped;
+    private volatile Runnable applyHook;
 
     private record UniqueIndex(IndexDefinition definition, int ordinal, int[] positions) {}
 
-    /** What a running statement did so far, for undo and for the sink. */
+    /**
+     * The values a statement took from a shared counter. They can be given back (the counter reset to where the
+     * statement found it) only when the statement took one contiguous range and nobody has taken a value since:
+     * then the counter still equals the statement's last value. Otherwise they stay a gap.
+     */
+    private static final class CounterClaim
+    {
+        private long before = -1;
+        private long mine = -1;
+        private boolean contiguous = true;
+
+        /** The counter went from {@code previous} to {@code now} for this statement. */
+        void took(long previous, long now)
+        {
+            if (mine < 0) {
+                before = previous;
+            }
+            else if (previous != mine) {
+                contiguous = false;
+            }
+            mine = now;
+        }
+
+        boolean tookAny()
+        {
+            return mine >= 0;
+        }
+
+        void giveBack(AtomicLong counter)
+        {
+            if (mine >= 0 && contiguous) {
+                counter.compareAndSet(mine, before);
+            }
+        }
+
+        CounterClaim copy()
+        {
+            CounterClaim copy = new CounterClaim();
+            copy.before = before;
+            copy.mine = mine;
+            copy.contiguous = contiguous;
+            return copy;
+        }
+    }
+
+    /** A change with the row it replaced (null for a new row), to publish to the store. */
+    private record Change(RowChange change, Row previous) {}
+
+    /**
+     * A running statement: its changes in a private overlay (row id → row or {@link #TOMBSTONE}; per unique key →
+     * row id or {@link #FREED}) over the store, the key stripes it touched, and the counter values it took.
+     */
     private final class Statement
     {
-        private final List<RowChange> changes = new ArrayList<>();
-        private final List<Runnable> undo = new ArrayList<>();
-        private final long autoIncrementBefore = autoIncrement;
-        private final long nextRowIdBefore = nextRowId;
+        private final Map<Long, Row> rows = new HashMap<>();
+        private final List<Map<List<Object>, Long>> keys = new ArrayList<>();
+        private final List<Change> changes = new ArrayList<>();
+        private final BitSet touched = new BitSet();
+        private final long autoIncrementBefore;
+        private final CounterClaim autoIncrementClaim;
+        private final long nextRowIdBefore;
+        private final CounterClaim rowIdClaim = new CounterClaim();
+
+        Statement(long autoIncrementBefore, CounterClaim autoIncrementClaim)
+        {
+            for (int i = 0; i < uniqueIndexes.size(); i++) {
+                keys.add(new HashMap<>());
+            }
+            this.autoIncrementBefore = autoIncrementBefore;
+            this.autoIncrementClaim = autoIncrementClaim;
+            this.nextRowIdBefore = nextRowId.get();
+        }
+
+        Row get(long rowId)
+        {
+            Row row = rows.get(rowId);
+            if (row != null) {
+                return row == TOMBSTONE ? null : row;
+            }
+            return store.get(rowId);
+        }
+
+        Long findUnique(int ordinal, List<Object> key)
+        {
+            touched.set(stripe(ordinal, key));
+            Long owner = keys.get(ordinal).get(key);
+            if (owner != null) {
+                return owner == FREED ? null : owner;
+            }
+            return store.findUnique(ordinal, key);
+        }
+
+        long allocateRowId()
+        {
+            long rowId = nextRowId.getAndIncrement();
+            rowIdClaim.took(rowId, rowId + 1);
+            return rowId;
+        }
+
+        void raiseAutoIncrement(long value)
+        {
+            long previous = autoIncrement.getAndAccumulate(value, Math::max);
+            if (value > previous) {
+                autoIncrementClaim.took(previous, value);
+            }
+        }
+
+        /** Stores a row under a row id this statement just allocated. */
+        void putNew(long rowId, Row row)
+        {
+            put(rowId, row, null);
+        }
 
         void put(long rowId, Row row)
         {
-            Row before = store.get(rowId);
-            store.put(rowId, row);
-            undo.add(before == null ? () -> store.remove(rowId) : () -> store.put(rowId, before));
-            changes.add(new RowChange.Put(rowId, row));
+            put(rowId, row, get(rowId));
+        }
+
+        private void put(long rowId, Row row, Row before)
+        {
+            rows.put(rowId, row);
+            for (UniqueIndex index : uniqueIndexes) {
+                List<Object> newKey = ValueComparison.indexKey(row, index.positions());
+                if (before != null) {
+                    List<Object> oldKey = ValueComparison.indexKey(before, index.positions());
+                    if (oldKey != null && !oldKey.equals(newKey)) {
+                        touched.set(stripe(index.ordinal(), oldKey));
+                        keys.get(index.ordinal()).put(oldKey, FREED);
+                    }
+                }
+                if (newKey != null) {
+                    touched.set(stripe(index.ordinal(), newKey));
+                    keys.get(index.ordinal()).put(newKey, rowId);
+                }
+            }
+            changes.add(new Change(new RowChange.Put(rowId, row), before));
         }
 
         void delete(long rowId)
         {
-            Row before = requireNonNull(store.get(rowId), "no such row");
-            store.remove(rowId);
-            undo.add(() -> store.put(rowId, before));
-            changes.add(new RowChange.Delete(rowId));
+            Row before = requireNonNull(get(rowId), "no such row");
+            rows.put(rowId, TOMBSTONE);
+            for (UniqueIndex index : uniqueIndexes) {
+                List<Object> oldKey = ValueComparison.indexKey(before, index.positions());
+                if (oldKey != null) {
+                    touched.set(stripe(index.ordinal(), oldKey));
+                    keys.get(index.ordinal()).put(oldKey, FREED);
+                }
+            }
+            changes.add(new Change(new RowChange.Delete(rowId), before));
         }
 
-        void rollback()
+        /** The stripes touched that are not in {@code held}, or null when all are held. */
+        BitSet missing(BitSet held)
         {
-            for (int i = undo.size() - 1; i >= 0; i--) {
-                undo.get(i).run();
-            }
-            autoIncrement = autoIncrementBefore;
-            nextRowId = nextRowIdBefore;
+            BitSet missing = (BitSet) touched.clone();
+            missing.andNot(held);
+            return missing.isEmpty() ? null : missing;
         }
 
-        /** Logs the statement (under the write lock); returns the ticket to await after unlocking, or 0. */
-        long commit()
+        /** Gives back the counter values this statement took, where nobody took later ones. */
+        void releaseCounters(boolean exclusive)
         {
-            if (!changes.isEmpty() || autoIncrement != autoIncrementBefore) {
-                long ticket = sink.log(RowStoreTable.this, List.copyOf(changes), autoIncrement);
-                lastTicket = Math.max(lastTicket, ticket);
-                return ticket;
+            if (exclusive) {
+                autoIncrement.set(autoIncrementBefore);
+                nextRowId.set(nextRowIdBefore);
+                return;
             }
-            return 0;
+            autoIncrementClaim.giveBack(autoIncrement);
+            rowIdClaim.giveBack(nextRowId);
+        }
+
+        /**
+         * Hands the statement to the sink and publishes it to the store; returns the ticket to await after unlocking,
+         * or 0. On a sink failure nothing is published.
+         */
+        long commit(boolean logAnyway)
+        {
+            if (changes.isEmpty() && !logAnyway) {
+                return 0;
+            }
+            List<RowChange> logged = new ArrayList<>(changes.size());
+            changes.forEach(change -> logged.add(change.change()));
+            long ticket = sink.log(RowStoreTable.this, List.copyOf(logged), autoIncrement.get());
+            visibility.writeLock().lock();
+            try {
+                lastTicket.accumulateAndGet(ticket, Math::max);
+                for (Change change : changes) {
+                    switch (change.change()) {
+                        case RowChange.Put put -> store.put(put.rowId(), put.row(), change.previous());
+                        case RowChange.Delete delete -> store.remove(delete.rowId(), change.previous());
+                    }
+                }
+            }
+            finally {
+                visibility.writeLock().unlock();
+            }
+            return ticket;
         }
     }
 
@@ -132,8 +321,8 @@ public final class RowStoreTable
     {
         lock.writeLock().lock();
         try {
-            nextRowId = Math.max(nextRowId, nextRowIdValue);
-            autoIncrement = autoIncrementValue;
+            nextRowId.accumulateAndGet(nextRowIdValue, Math::max);
+            autoIncrement.set(autoIncrementValue);
         }
         finally {
             lock.writeLock().unlock();
@@ -143,13 +332,16 @@ public final class RowStoreTable
     /** The next internal row id (for checkpoints). */
     public long nextRowId()
     {
-        lock.readLock().lock();
-        try {
-            return nextRowId;
-        }
-        finally {
-            lock.readLock().unlock();
-        }
+        return nextRowId.get();
+    }
+
+    /**
+     * The auto_increment counter now, without locking: at least every value generated or stored so far (a durable
+     * engine reads it when it appends a statement, so the logged counters never go backwards in log order).
+     */
+    public long currentAutoIncrement()
+    {
+        return autoIncrement.get();
     }
 
     /** Runs {@code action} with the table write-locked (store maintenance such as a refresh). */
@@ -164,6 +356,15 @@ public final class RowStoreTable
         }
     }
 
+    /**
+     * For tests: runs {@code hook} (or nothing, when null) inside every key-addressed write, after it computed its
+     * changes and before it logs them, while it holds its locks.
+     */
+    public void setApplyHook(Runnable hook)
+    {
+        this.applyHook = hook;
+    }
+
     @Override
     public String databaseName()
     {
@@ -176,47 +377,190 @@ public final class RowStoreTable
         return definition;
     }
 
+    /** A write's rows built before its locks: the rows up to the first failure, the failure, LAST_INSERT_ID. */
+    private record Prepared(List<Row> rows, RuntimeException failure, OptionalLong firstGeneratedId, long autoIncrementBefore, CounterClaim autoIncrementClaim) {}
+
+    private Prepared prepare(int[] positions, List<List<Value>> values)
+    {
+        long before = autoIncrement.get();
+        CounterClaim claim = new CounterClaim();
+        List<Row> rows = new ArrayList<>(values.size());
+        OptionalLong firstGeneratedId = OptionalLong.empty();
+        RuntimeException failure = null;
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                List<Value> row = values.get(i);
+                if (row.size() != positions.length) {
+                    throw new QuiverException(ErrorCode.ER_WRONG_VALUE_COUNT_ON_ROW, i + 1);
+                }
+                long[] generated = {-1};
+                rows.add(buildRow(positions, row, i + 1, generated, claim));
+                if (firstGeneratedId.isEmpty() && generated[0] >= 0 && generated(positions, row)) {
+                    firstGeneratedId = OptionalLong.of(generated[0]);
+                }
+            }
+            catch (RuntimeException e) {
+                failure = e;
+                break;
+            }
+        }
+        return new Prepared(rows, failure, firstGeneratedId, before, claim);
+    }
+
     @Override
     public WriteResult write(WriteRequest request)
     {
         requireNonNull(request, "request is null");
         int[] positions = definition.columnPositions(request.columns());
-        long ticket;
-        WriteResult result;
-        lock.writeLock().lock();
+        long ticket = 0;
+        WriteResult result = null;
+        Prepared prepared;
+        lock.readLock().lock();
         try {
             checkNotDropped();
-            Statement statement = new Statement();
-            try {
-                List<RowOutcome> outcomes = new ArrayList<>(request.rows().size());
-                OptionalLong firstGeneratedId = OptionalLong.empty();
-                for (int i = 0; i < request.rows().size(); i++) {
-                    List<Value> values = request.rows().get(i);
-                    if (values.size() != positions.length) {
-                        throw new QuiverException(ErrorCode.ER_WRONG_VALUE_COUNT_ON_ROW, i + 1);
+            prepared = prepare(positions, request.rows());
+            BitSet wanted = new BitSet();
+            for (Row row : prepared.rows()) {
+                for (UniqueIndex index : uniqueIndexes) {
+                    List<Object> key = ValueComparison.indexKey(row, index.positions());
+                    if (key != null) {
+                        wanted.set(stripe(index.ordinal(), key));
                     }
-                    long autoIncrementBefore = autoIncrement;
-                    Row row = buildRow(positions, values, i + 1);
-                    if (firstGeneratedId.isEmpty() && autoIncrementColumn.isPresent() && autoIncrement != autoIncrementBefore
-                            && generated(positions, values)) {
-                        firstGeneratedId = OptionalLong.of(autoIncrement);
-                    }
-                    outcomes.add(writeRow(statement, row, request.policy(), i + 1));
                 }
-                ticket = statement.commit();
-                result = new WriteResult(outcomes, firstGeneratedId);
             }
-            catch (RuntimeException | Error e) {
-                statement.rollback();
-                throw e;
+            for (int attempt = 0; attempt < MAX_KEYED_ATTEMPTS && result == null; attempt++) {
+                BitSet held = (BitSet) wanted.clone();
+                lockStripes(held);
+                try {
+                    Statement statement = new Statement(prepared.autoIncrementBefore(), prepared.autoIncrementClaim().copy());
+                    List<RowOutcome> outcomes;
+                    try {
+                        outcomes = run(statement, prepared, request.policy());
+                    }
+                    catch (RuntimeException | Error e) {
+                        BitSet missing = statement.missing(held);
+                        if (missing == null) {
+                            statement.releaseCounters(false);
+                            throw e;
+                        }
+                        wanted.or(missing);
+                        releaseRowIds(statement);
+                        continue;
+                    }
+                    BitSet missing = statement.missing(held);
+                    if (missing != null) {
+                        wanted.or(missing);
+                        releaseRowIds(statement);
+                        continue;
+                    }
+                    Runnable hook = applyHook;
+                    if (hook != null) {
+                        hook.run();
+                    }
+                    try {
+                        ticket = statement.commit(statement.autoIncrementClaim.tookAny());
+                    }
+                    catch (RuntimeException | Error e) {
+                        statement.releaseCounters(false);
+                        throw e;
+                    }
+                    result = new WriteResult(outcomes, prepared.firstGeneratedId());
+                }
+                finally {
+                    unlockStripes(held);
+                }
             }
         }
         finally {
-            lock.writeLock().unlock();
+            lock.readLock().unlock();
+        }
+        if (result == null) {
+            // keys kept moving under us: run alone
+            lock.writeLock().lock();
+            try {
+                checkNotDropped();
+                Statement statement = new Statement(prepared.autoIncrementBefore(), prepared.autoIncrementClaim().copy());
+                try {
+                    List<RowOutcome> outcomes = run(statement, prepared, request.policy());
+                    Runnable hook = applyHook;
+                    if (hook != null) {
+                        hook.run();
+                    }
+                    ticket = statement.commit(statement.autoIncrementClaim.tookAny());
+                    result = new WriteResult(outcomes, prepared.firstGeneratedId());
+                }
+                catch (RuntimeException | Error e) {
+                    statement.releaseCounters(false);
+                    throw e;
+                }
+            }
+            finally {
+                lock.writeLock().unlock();
+            }
         }
         sink.awaitDurable(ticket);
         sink.afterStatement();
         return result;
+    }
+
+    /** Before a retry: gives back the row ids an abandoned attempt took (auto_increment values are kept for it). */
+    private void releaseRowIds(Statement statement)
+    {
+        statement.rowIdClaim.giveBack(nextRowId);
+    }
+
+    private List<RowOutcome> run(Statement statement, Prepared prepared, ConflictPolicy policy)
+    {
+        List<RowOutcome> outcomes = new ArrayList<>(prepared.rows().size());
+        for (int i = 0; i < prepared.rows().size(); i++) {
+            outcomes.add(writeRow(statement, prepared.rows().get(i), policy, i + 1));
+        }
+        if (prepared.failure() != null) {
+            throw prepared.failure();
+        }
+        return outcomes;
+    }
+
+    private void lockStripes(BitSet held)
+    {
+        for (int i = held.nextSetBit(0); i >= 0; i = held.nextSetBit(i + 1)) {
+            ReentrantLock stripe = LOCKS.get(i);
+            if (stripe == null) {
+                LOCKS.compareAndSet(i, null, new ReentrantLock());
+                stripe = LOCKS.get(i);
+            }
+            stripe.lock();
+        }
+    }
+
+    private void unlockStripes(BitSet held)
+    {
+        for (int i = held.nextSetBit(0); i >= 0; i = held.nextSetBit(i + 1)) {
+            LOCKS.get(i).unlock();
+        }
+    }
+
+    /**
+     * The lock stripe of a value of unique key {@code ordinal} (a value from
+     * {@link ValueComparison#indexKey(Row, int[])}); values equal as keys share a stripe. Public for tests.
+     */
+    public int stripe(int ordinal, List<Object> key)
+    {
+        int hash = stripeSeed + ordinal;
+        for (Object part : key) {
+            int partHash = switch (part) {
+                case Value.DoubleValue real -> Double.hashCode(real.value() == 0.0 ? 0.0 : real.value());
+                case Value.DecimalValue decimal -> decimal.value().signum() == 0 ? 0 : decimal.value().stripTrailingZeros().hashCode();
+                default -> part.hashCode();
+            };
+            hash = 31 * hash + partHash;
+        }
+        hash ^= hash >>> 16;
+        hash *= 0x85ebca6b;
+        hash ^= hash >>> 13;
+        hash *= 0xc2b2ae35;
+        hash ^= hash >>> 16;
+        return hash & (STRIPES - 1);
     }
 
     private boolean generated(int[] positions, List<Value> values)
@@ -235,7 +579,8 @@ public final class RowStoreTable
         return value.isNull() || (value instanceof Value.IntegerValue integer && integer.value() == 0);
     }
 
-    private Row buildRow(int[] positions, List<Value> values, int rowNumber)
+    /** Builds a row; {@code generated[0]} = the value generated for the auto column (else left alone). */
+    private Row buildRow(int[] positions, List<Value> values, int rowNumber, long[] generated, CounterClaim claim)
     {
         List<ColumnDefinition> columns = definition.columns();
         Value[] result = new Value[columns.size()];
@@ -249,12 +594,17 @@ public final class RowStoreTable
             ColumnDefinition column = columns.get(i);
             if (column.autoIncrement()) {
                 if (result[i] == null || isAutoRequest(result[i])) {
-                    autoIncrement++;
-                    result[i] = Value.of(autoIncrement);
+                    long value = autoIncrement.incrementAndGet();
+                    claim.took(value - 1, value);
+                    generated[0] = value;
+                    result[i] = Value.of(value);
                 }
                 result[i] = ValueCoercion.coerce(definition.name(), column, result[i], rowNumber);
-                if (result[i] instanceof Value.IntegerValue integer && !integer.unsigned() && integer.value() > autoIncrement) {
-                    autoIncrement = integer.value();
+                if (result[i] instanceof Value.IntegerValue integer && !integer.unsigned()) {
+                    long previous = autoIncrement.getAndAccumulate(integer.value(), Math::max);
+                    if (integer.value() > previous) {
+                        claim.took(previous, integer.value());
+                    }
                 }
                 continue;
             }
@@ -274,7 +624,7 @@ public final class RowStoreTable
         return new Row(Arrays.asList(result));
     }
 
-    private Row coerceRow(Row row, int rowNumber)
+    private Row coerceRow(Statement statement, Row row, int rowNumber)
     {
         if (row.size() != definition.columns().size()) {
             throw new IllegalArgumentException("row has " + row.size() + " values, table has " + definition.columns().size() + " columns");
@@ -283,8 +633,8 @@ public final class RowStoreTable
         for (int i = 0; i < result.length; i++) {
             result[i] = ValueCoercion.coerce(definition.name(), definition.columns().get(i), row.get(i), rowNumber);
             if (definition.columns().get(i).autoIncrement() && result[i] instanceof Value.IntegerValue integer
-                    && !integer.unsigned() && integer.value() > autoIncrement) {
-                autoIncrement = integer.value();
+                    && !integer.unsigned() && integer.value() > autoIncrement.get()) {
+                statement.raiseAutoIncrement(integer.value());
             }
         }
         return new Row(Arrays.asList(result));
@@ -293,7 +643,7 @@ public final class RowStoreTable
     private record Conflict(UniqueIndex index, long rowId) {}
 
     /** Existing rows that share a unique key with {@code row}, in key order, ignoring {@code self}. */
-    private List<Conflict> conflicts(Row row, long self)
+    private List<Conflict> conflicts(Statement statement, Row row, long self)
     {
         List<Conflict> conflicts = new ArrayList<>();
         for (UniqueIndex index : uniqueIndexes) {
@@ -301,7 +651,7 @@ public final class RowStoreTable
             if (key == null) {
                 continue;
             }
-            Long existing = store.findUnique(index.ordinal(), key);
+            Long existing = statement.findUnique(index.ordinal(), key);
             if (existing != null && existing != self) {
                 conflicts.add(new Conflict(index, existing));
             }
@@ -317,9 +667,9 @@ public final class RowStoreTable
 
     private RowOutcome writeRow(Statement statement, Row row, ConflictPolicy policy, int rowNumber)
     {
-        List<Conflict> conflicts = conflicts(row, -1);
+        List<Conflict> conflicts = conflicts(statement, row, -1);
         if (conflicts.isEmpty()) {
-            statement.put(nextRowId++, row);
+            statement.putNew(statement.allocateRowId(), row);
             return new RowOutcome.Inserted(row);
         }
         Conflict first = conflicts.get(0);
@@ -328,12 +678,12 @@ public final class RowStoreTable
             case ConflictPolicy.Ignore ignored -> new RowOutcome.Ignored(first.index().definition().name(),
                     ValueComparison.keyText(row, first.index().positions()));
             case ConflictPolicy.Update update -> {
-                Row existing = store.get(first.rowId());
-                Row merged = coerceRow(update.merger().merge(existing, row), rowNumber);
+                Row existing = statement.get(first.rowId());
+                Row merged = coerceRow(statement, update.merger().merge(existing, row), rowNumber);
                 if (merged.equals(existing)) {
                     yield new RowOutcome.Unchanged(existing);
                 }
-                List<Conflict> again = conflicts(merged, first.rowId());
+                List<Conflict> again = conflicts(statement, merged, first.rowId());
                 if (!again.isEmpty()) {
                     throw duplicate(again.get(0), merged);
                 }
@@ -344,7 +694,7 @@ public final class RowStoreTable
                 Set<Long> victims = new LinkedHashSet<>();
                 conflicts.forEach(conflict -> victims.add(conflict.rowId()));
                 victims.forEach(statement::delete);
-                statement.put(nextRowId++, row);
+                statement.putNew(statement.allocateRowId(), row);
                 yield new RowOutcome.Replaced(row, victims.size());
             }
         };
@@ -358,18 +708,13 @@ public final class RowStoreTable
             throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "get by key on a table without a primary key");
         }
         UniqueIndex primary = uniqueIndexes.get(0);
-        lock.readLock().lock();
-        try {
-            checkReadable();
+        return read(() -> {
             List<Optional<Row>> result = new ArrayList<>(primaryKeys.size());
             for (List<Value> key : primaryKeys) {
                 result.add(lookup(primary, key).map(store::get));
             }
             return result;
-        }
-        finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     private Optional<Long> lookup(UniqueIndex index, List<Value> key)
@@ -398,18 +743,13 @@ public final class RowStoreTable
     {
         requireNonNull(request, "request is null");
         int[] projection = request.projection().isEmpty() ? null : definition.columnPositions(request.projection());
-        lock.readLock().lock();
-        try {
-            checkReadable();
+        return read(() -> {
             List<Row> selected = new ArrayList<>();
             for (Map.Entry<Long, Row> entry : select(request)) {
                 selected.add(projection == null ? entry.getValue() : entry.getValue().project(projection));
             }
             return RowCursor.of(selected);
-        }
-        finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** The (rowId, row) pairs a request selects, in order, after offset and limit. Caller holds a lock. */
@@ -544,9 +884,7 @@ public final class RowStoreTable
     public long count(Filter filter)
     {
         requireNonNull(filter, "filter is null");
-        lock.readLock().lock();
-        try {
-            checkReadable();
+        return read(() -> {
             FilterEvaluator evaluator = new FilterEvaluator(definition, filter);
             long count = 0;
             for (Map.Entry<Long, Row> entry : store.all()) {
@@ -555,10 +893,7 @@ public final class RowStoreTable
                 }
             }
             return count;
-        }
-        finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     @Override
@@ -571,7 +906,7 @@ public final class RowStoreTable
         lock.writeLock().lock();
         try {
             checkNotDropped();
-            Statement statement = new Statement();
+            Statement statement = new Statement(autoIncrement.get(), new CounterClaim());
             try {
                 long matched = 0;
                 long changed = 0;
@@ -579,23 +914,23 @@ public final class RowStoreTable
                 for (Map.Entry<Long, Row> entry : List.copyOf(select(selection))) {
                     matched++;
                     rowNumber++;
-                    Row before = store.get(entry.getKey());
-                    Row after = coerceRow(updater.apply(before), rowNumber);
+                    Row before = statement.get(entry.getKey());
+                    Row after = coerceRow(statement, updater.apply(before), rowNumber);
                     if (after.equals(before)) {
                         continue;
                     }
-                    List<Conflict> conflicts = conflicts(after, entry.getKey());
+                    List<Conflict> conflicts = conflicts(statement, after, entry.getKey());
                     if (!conflicts.isEmpty()) {
                         throw duplicate(conflicts.get(0), after);
                     }
                     statement.put(entry.getKey(), after);
                     changed++;
                 }
-                ticket = statement.commit();
+                ticket = statement.commit(statement.autoIncrementClaim.tookAny());
                 result = new UpdateResult(matched, changed);
             }
             catch (RuntimeException | Error e) {
-                statement.rollback();
+                statement.releaseCounters(true);
                 throw e;
             }
         }
@@ -616,15 +951,15 @@ public final class RowStoreTable
         lock.writeLock().lock();
         try {
             checkNotDropped();
-            Statement statement = new Statement();
+            Statement statement = new Statement(autoIncrement.get(), new CounterClaim());
             try {
                 List<Map.Entry<Long, Row>> victims = List.copyOf(select(selection));
                 victims.forEach(entry -> statement.delete(entry.getKey()));
-                ticket = statement.commit();
+                ticket = statement.commit(false);
                 deleted = victims.size();
             }
             catch (RuntimeException | Error e) {
-                statement.rollback();
+                statement.releaseCounters(true);
                 throw e;
             }
         }
@@ -643,16 +978,16 @@ public final class RowStoreTable
         lock.writeLock().lock();
         try {
             checkNotDropped();
-            Statement statement = new Statement();
+            Statement statement = new Statement(autoIncrement.get(), new CounterClaim());
             try {
                 List<Long> rowIds = new ArrayList<>();
                 store.all().forEach(entry -> rowIds.add(entry.getKey()));
                 rowIds.forEach(statement::delete);
-                autoIncrement = 0;
-                ticket = statement.commit();
+                autoIncrement.set(0);
+                ticket = statement.commit(statement.autoIncrementBefore != 0);
             }
             catch (RuntimeException | Error e) {
-                statement.rollback();
+                statement.releaseCounters(true);
                 throw e;
             }
         }
@@ -672,12 +1007,12 @@ public final class RowStoreTable
                 switch (change) {
                     case RowChange.Put put -> {
                         store.put(put.rowId(), put.row());
-                        nextRowId = Math.max(nextRowId, put.rowId() + 1);
+                        nextRowId.accumulateAndGet(put.rowId() + 1, Math::max);
                     }
                     case RowChange.Delete delete -> store.remove(delete.rowId());
                 }
             }
-            autoIncrement = autoIncrementValue;
+            autoIncrement.set(autoIncrementValue);
         }
         finally {
             lock.writeLock().unlock();
@@ -688,25 +1023,21 @@ public final class RowStoreTable
     public List<RowChange.Put> snapshot()
     {
         lock.readLock().lock();
+        visibility.readLock().lock();
         try {
             List<RowChange.Put> result = new ArrayList<>();
             store.all().forEach(entry -> result.add(new RowChange.Put(entry.getKey(), entry.getValue())));
             return result;
         }
         finally {
+            visibility.readLock().unlock();
             lock.readLock().unlock();
         }
     }
 
     public long autoIncrement()
     {
-        lock.readLock().lock();
-        try {
-            return autoIncrement;
-        }
-        finally {
-            lock.readLock().unlock();
-        }
+        return autoIncrement.get();
     }
 
     /** Marks the handle dropped; later calls fail with {@code ER_NO_SUCH_TABLE}. Waits for running statements. */
@@ -721,13 +1052,33 @@ public final class RowStoreTable
         }
     }
 
-    /** For readers (holding the read lock): the table exists and everything they can see is durable. */
-    private void checkReadable()
+    /**
+     * Runs a read with the table lock and the visibility lock shared (so it sees whole statements only), then waits
+     * until every statement it could have seen is durable: nothing is visible before it is durable.
+     */
+    private <T> T read(Supplier<T> body)
     {
-        checkNotDropped();
-        if (lastTicket > 0) {
-            sink.awaitDurable(lastTicket);
+        T result;
+        long ticket;
+        lock.readLock().lock();
+        try {
+            checkNotDropped();
+            visibility.readLock().lock();
+            try {
+                result = body.get();
+                ticket = lastTicket.get();
+            }
+            finally {
+                visibility.readLock().unlock();
+            }
         }
+        finally {
+            lock.readLock().unlock();
+        }
+        if (ticket > 0) {
+            sink.awaitDurable(ticket);
+        }
+        return result;
     }
 
     private void checkNotDropped()

@@ -21,6 +21,9 @@ import java.util.Optional;
 /**
  * The child process of {@link TestCrashRecovery}: upserts pairs of rows (one statement per pair, both rows with the
  * same value) from several threads and prints {@code ACK key value} after each statement returns, until killed.
+ * Each thread's own keys are disjoint from the others' (those writers run in parallel); every third round a thread
+ * also upserts a pair of {@link #SHARED_KEYS} keys that all threads race on, with a fresh value from a counter
+ * shared by the threads and an ODKU merge keeping the larger value, and prints {@code ACKSHARED key value}.
  */
 public final class CrashWorker
 {
@@ -28,6 +31,7 @@ public final class CrashWorker
     static final String TABLE = "pairs";
     static final int THREADS = 4;
     static final int KEYS_PER_THREAD = 8;
+    static final int SHARED_KEYS = 3;
 
     private CrashWorker() {}
 
@@ -48,6 +52,11 @@ public final class CrashWorker
     static String key(int thread, int index)
     {
         return "t" + thread + "-" + index;
+    }
+
+    static String sharedKey(int index)
+    {
+        return "shared-" + index;
     }
 
     static long value(Table table, String name)
@@ -75,6 +84,13 @@ public final class CrashWorker
             out.flush();
         }
         String padding = "p".repeat(200);
+        long highest = 0;
+        for (int i = 0; i < SHARED_KEYS; i++) {
+            highest = Math.max(highest, value(table, sharedKey(i) + ":a"));
+        }
+        java.util.concurrent.atomic.AtomicLong sharedValues = new java.util.concurrent.atomic.AtomicLong(highest);
+        ConflictPolicy keepLarger = ConflictPolicy.update((existing, proposed) ->
+                ((Value.IntegerValue) proposed.get(1)).value() > ((Value.IntegerValue) existing.get(1)).value() ? proposed : existing);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
@@ -89,6 +105,18 @@ public final class CrashWorker
                     synchronized (outputLock) {
                         out.println("ACK " + key + " " + next);
                         out.flush();
+                    }
+                    if (round % 3 == thread % 3) {
+                        String shared = sharedKey((int) ((round / 3 + thread) % SHARED_KEYS));
+                        long value = sharedValues.incrementAndGet();
+                        table.write(new dev.quiver.storage.table.WriteRequest(List.of("name", "value", "padding"), List.of(
+                                List.of(Value.of(shared + ":a"), Value.of(value), Value.of(padding)),
+                                List.of(Value.of(shared + ":b"), Value.of(value), Value.of(padding))),
+                                keepLarger));
+                        synchronized (outputLock) {
+                            out.println("ACKSHARED " + shared + " " + value);
+                            out.flush();
+                        }
                     }
                 }
             }));

@@ -39,9 +39,10 @@ class TestCrashRecovery
         System.out.println("TestCrashRecovery seed: -Dtests.seed=" + seed);
         Random random = new Random(seed);
         Map<String, Long> acknowledged = new HashMap<>();
+        Map<String, Long> sharedAcknowledged = new HashMap<>();
         for (int cycle = 0; cycle < cycles; cycle++) {
             int acksBeforeKill = 20 + random.nextInt(400);
-            runAndKill(acksBeforeKill, acknowledged);
+            runAndKill(acksBeforeKill, acknowledged, sharedAcknowledged);
             try (StorageEngine engine = LuceneStorageEngine.open(dataDirectory, CrashWorker.options())) {
                 Table table = engine.table(CrashWorker.DATABASE, CrashWorker.TABLE);
                 for (int thread = 0; thread < CrashWorker.THREADS; thread++) {
@@ -55,11 +56,20 @@ class TestCrashRecovery
                         acknowledged.put(key, a);
                     }
                 }
+                for (int index = 0; index < CrashWorker.SHARED_KEYS; index++) {
+                    String key = CrashWorker.sharedKey(index);
+                    long a = CrashWorker.value(table, key + ":a");
+                    long b = CrashWorker.value(table, key + ":b");
+                    long acked = sharedAcknowledged.getOrDefault(key, 0L);
+                    assertThat(a).as("cycle %d shared key %s: both rows of a statement (seed %d)", cycle, key, seed).isEqualTo(b);
+                    assertThat(a).as("cycle %d shared key %s: acknowledged %d (seed %d)", cycle, key, acked, seed).isGreaterThanOrEqualTo(acked);
+                    sharedAcknowledged.put(key, a);
+                }
             }
         }
     }
 
-    private void runAndKill(int acksBeforeKill, Map<String, Long> acknowledged)
+    private void runAndKill(int acksBeforeKill, Map<String, Long> acknowledged, Map<String, Long> sharedAcknowledged)
             throws Exception
     {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -74,6 +84,10 @@ class TestCrashRecovery
             int acks = 0;
             String line;
             while ((line = reader.readLine()) != null) {
+                if (line.startsWith("ACKSHARED ")) {
+                    String[] parts = line.split(" ");
+                    sharedAcknowledged.merge(parts[1], Long.parseLong(parts[2]), Math::max);
+                }
                 if (line.startsWith("ACK ")) {
                     String[] parts = line.split(" ");
                     acknowledged.merge(parts[1], Long.parseLong(parts[2]), Math::max);
@@ -88,6 +102,10 @@ class TestCrashRecovery
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             // acknowledgements printed before the kill count too
             while ((line = reader.readLine()) != null) {
+                if (line.startsWith("ACKSHARED ")) {
+                    String[] parts = line.split(" ");
+                    sharedAcknowledged.merge(parts[1], Long.parseLong(parts[2]), Math::max);
+                }
                 if (line.startsWith("ACK ")) {
                     String[] parts = line.split(" ");
                     acknowledged.merge(parts[1], Long.parseLong(parts[2]), Math::max);
