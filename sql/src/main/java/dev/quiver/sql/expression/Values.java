@@ -1,5 +1,7 @@
 package dev.quiver.sql.expression;
 
+import dev.quiver.common.NumberText;
+
 import dev.quiver.common.ErrorCode;
 import dev.quiver.sql.session.Warning;
 
@@ -132,7 +134,7 @@ public final class Values
             case BigInteger number -> number.toString();
             case BigDecimal number -> number.toPlainString();
             case Double number -> doubleText(number);
-            case Float number -> doubleText(number.doubleValue());
+            case Float number -> NumberText.floatText(number);
             case byte[] bytes -> new String(bytes, StandardCharsets.UTF_8);
             case LocalDate date -> date.toString();
             case LocalDateTime dateTime -> dateTimeText(dateTime);
@@ -149,23 +151,10 @@ public final class Values
         return text(value).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** MySQL prints doubles with up to 17 significant digits, without a trailing {@code .0}, in exponent form when very large or small. */
+    /** MySQL's text of a DOUBLE ({@link NumberText}). */
     public static String doubleText(double value)
     {
-        if (value == 0) {
-            return "0";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        int exponent = decimal.precision() - decimal.scale() - 1;
-        if (exponent < -15 || exponent >= 15) {
-            String digits = decimal.unscaledValue().abs().toString();
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return (decimal.signum() < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "") + Math.abs(exponent);
-        }
-        return decimal.toPlainString();
+        return NumberText.doubleText(value);
     }
 
     private static String dateTimeText(LocalDateTime dateTime)

@@ -1,5 +1,6 @@
 package dev.quiver.wire.packet;
 
+import dev.quiver.common.NumberText;
 import dev.quiver.wire.spi.ColumnDescriptor;
 
 import java.math.BigDecimal;
@@ -17,9 +18,6 @@ import java.time.LocalTime;
  */
 public final class TextValueFormatter
 {
-    /** MySQL prints a double in fixed notation only up to this decimal exponent ({@code DBL_DIG}). */
-    private static final int MAX_DECIMAL_POINT_FOR_FIXED = 15;
-
     private TextValueFormatter() {}
 
     /** The value's bytes; {@code value} must not be null (NULL is the row's 0xFB marker). */
@@ -54,51 +52,15 @@ public final class TextValueFormatter
         };
     }
 
-    /** Shortest round-trip digits, in fixed or exponent notation as MySQL's {@code my_gcvt} chooses. */
+    /** MySQL's text of a DOUBLE: shortest round-trip digits, fixed or exponent notation ({@link NumberText}). */
     public static String formatDouble(double value)
     {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Double.toString(value);
-        }
-        return formatShortest(Double.toString(value), value);
+        return NumberText.doubleText(value);
     }
 
     public static String formatFloat(float value)
     {
-        if (Float.isNaN(value) || Float.isInfinite(value)) {
-            return Float.toString(value);
-        }
-        return formatShortest(Float.toString(value), value);
-    }
-
-    private static String formatShortest(String javaText, double value)
-    {
-        String sign = (value < 0 || (value == 0 && 1 / value < 0)) ? "-" : "";
-        if (value == 0) {
-            return sign + "0";
-        }
-        BigDecimal decimal = new BigDecimal(javaText).abs().stripTrailingZeros();
-        String digits = decimal.unscaledValue().toString();
-        int decimalPoint = digits.length() - decimal.scale();
-        if (decimalPoint > -4 && decimalPoint <= MAX_DECIMAL_POINT_FOR_FIXED) {
-            return sign + fixedNotation(digits, decimalPoint);
-        }
-        StringBuilder result = new StringBuilder(sign).append(digits.charAt(0));
-        if (digits.length() > 1) {
-            result.append('.').append(digits, 1, digits.length());
-        }
-        return result.append('e').append(decimalPoint - 1).toString();
-    }
-
-    private static String fixedNotation(String digits, int decimalPoint)
-    {
-        if (decimalPoint <= 0) {
-            return "0." + "0".repeat(-decimalPoint) + digits;
-        }
-        if (decimalPoint < digits.length()) {
-            return digits.substring(0, decimalPoint) + "." + digits.substring(decimalPoint);
-        }
-        return digits + "0".repeat(decimalPoint - digits.length());
+        return NumberText.floatText(value);
     }
 
     public static String formatDate(LocalDate date)

@@ -19,9 +19,10 @@ class TestTextValueFormatter
     @Test
     void testDoublesPrintLikeMySql()
     {
+        // Expectations checked against MariaDB 10.11 (SELECT <literal>e0 and DOUBLE/FLOAT columns).
         assertThat(formatDouble(1.5)).isEqualTo("1.5");
         assertThat(formatDouble(1)).isEqualTo("1");
-        assertThat(formatDouble(-0.0)).isEqualTo("-0");
+        assertThat(formatDouble(-0.0)).isEqualTo("0");
         assertThat(formatDouble(0.0)).isEqualTo("0");
         assertThat(formatDouble(1e20)).isEqualTo("1e20");
         assertThat(formatDouble(1e15)).isEqualTo("1e15");
@@ -30,8 +31,9 @@ class TestTextValueFormatter
         assertThat(formatDouble(1234567890123456.0)).isEqualTo("1.234567890123456e15");
         assertThat(formatDouble(0.1 + 0.2)).isEqualTo("0.30000000000000004");
         assertThat(formatDouble(0.0001)).isEqualTo("0.0001");
-        assertThat(formatDouble(0.00001)).isEqualTo("1e-5");
-        assertThat(formatDouble(-1.25e-10)).isEqualTo("-1.25e-10");
+        assertThat(formatDouble(0.00001)).isEqualTo("0.00001");
+        assertThat(formatDouble(-1.25e-10)).isEqualTo("-0.000000000125");
+        assertThat(formatDouble(1e-16)).isEqualTo("1e-16");
         assertThat(formatDouble(1.7976931348623157e308)).isEqualTo("1.7976931348623157e308");
         assertThat(formatDouble(100)).isEqualTo("100");
         assertThat(formatDouble(-3.14159)).isEqualTo("-3.14159");
@@ -43,7 +45,7 @@ class TestTextValueFormatter
         assertThat(formatFloat(3.14f)).isEqualTo("3.14");
         assertThat(formatFloat(0.1f)).isEqualTo("0.1");
         assertThat(formatFloat(1e20f)).isEqualTo("1e20");
-        assertThat(formatFloat(-0.0f)).isEqualTo("-0");
+        assertThat(formatFloat(-0.0f)).isEqualTo("0");
     }
 
     @Test
