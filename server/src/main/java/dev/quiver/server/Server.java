@@ -57,11 +57,12 @@ public final class Server
             storage = LuceneStorageEngine.open(dataDirectory.path().resolve(STORAGE_FOLDER));
             createInitialDatabases(storage);
 
+            int port = config.port() == 0 ? freePort(config.bindAddress()) : config.port();
             WireConfig wireConfig = WireConfig.defaults()
                     .withBindAddress(config.bindAddress())
-                    .withPort(config.port())
+                    .withPort(port)
                     .withServerVersion(config.serverVersion());
-            EngineConfig engineConfig = new EngineConfig(config.serverVersion(), wireConfig.maxAllowedPacket(), config.port(),
+            EngineConfig engineConfig = new EngineConfig(config.serverVersion(), wireConfig.maxAllowedPacket(), port,
                     EngineConfig.DEFAULT_VERSION_COMMENT, hostName(), dataDirectory.path() + "/");
             QueryEngine queryEngine = new QueryEngine(storage, new AllowAllAccessControl(), engineConfig);
             MySqlServer wire = new MySqlServer(wireConfig, new SqlQueryHandler(queryEngine), root);
@@ -84,6 +85,18 @@ public final class Server
         }
         for (String each : INITIAL_DATABASES) {
             storage.createDatabase(each);
+        }
+    }
+
+    /**
+     * Port 0 asks for any free port; it is chosen before anything starts so that {@code @@port} and the log
+     * report the port clients use.
+     */
+    private static int freePort(String bindAddress)
+            throws IOException
+    {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(bindAddress))) {
+            return socket.getLocalPort();
         }
     }
 

@@ -118,7 +118,7 @@ class TestMariaDbCommandLine
     {
         Result result = run("sha2", "nope", null, "SELECT 'x'");
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("1045").contains("Access denied for user 'sha2'@'127.0.0.1' (using password: YES)");
+        assertThat(result.output()).contains("1045").contains("Access denied for user 'sha2'@'localhost' (using password: YES)");
     }
 
     @Test

@@ -22,7 +22,6 @@ import dev.quiver.storage.StorageEngine;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongFunction;
 
 import static java.util.Objects.requireNonNull;
@@ -35,7 +34,6 @@ public final class StatementExecutor
 {
     /** Schemas MySQL refuses to create or drop, and how. */
     private static final String MYSQL_SCHEMA = "mysql";
-    private static final Set<String> SYSTEM_SCHEMAS = Set.of(MYSQL_SCHEMA, "performance_schema", "sys");
     private static final int MAXIMUM_IDENTIFIER_LENGTH = 64;
 
     private final StorageEngine storage;
@@ -189,7 +187,8 @@ public final class StatementExecutor
         if (name.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {
             throw accessDenied(session, name);
         }
-        if (SYSTEM_SCHEMAS.contains(name) && !storage.databaseExists(name) && name.equals(MYSQL_SCHEMA)) {
+        if (name.equals(MYSQL_SCHEMA)) {
+            // MySQL 8 refuses to drop its system schema whether or not it exists (accounts and grants live there).
             throw new QuiverException(ErrorCode.ER_NO_SYSTEM_SCHEMA_ACCESS, name);
         }
         session.endTransaction();

@@ -151,9 +151,13 @@ public final class ConnectionHandler
         context.close();
     }
 
-    private static String hostOf(SocketAddress address)
+    /**
+     * The client's host as MySQL names it in USER() and in denials: {@code localhost} for a loopback address (as
+     * MySQL resolves 127.0.0.1 and ::1), otherwise the IP address (as with {@code skip_name_resolve}).
+     */
+    static String hostOf(SocketAddress address)
     {
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null && !inet.getAddress().isLoopbackAddress()) {
             return inet.getAddress().getHostAddress();
         }
         return "localhost";
