@@ -657,7 +657,17 @@ public final class LuceneStorageEngine
         if (closed) {
             return;
         }
-        scheduler.shutdownNow();
+        // let a running refresh or checkpoint finish rather than interrupt it: an interrupted thread doing I/O on a
+        // Lucene directory closes the channel of its write.lock ("FileLock invalidated by an external force")
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("Background refresh or checkpoint still running at close");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (options.checkpointOnClose() && failure == null) {
                 checkpoint();

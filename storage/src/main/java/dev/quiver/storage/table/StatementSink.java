@@ -3,11 +3,14 @@ package dev.quiver.storage.table;
 import java.util.List;
 
 /**
- * Makes a {@link RowStoreTable}'s statements durable. {@link #log} sees each successful statement's changes while
- * the table is still write-locked (a durable engine appends them to its log); if it throws, the statement is undone
- * and the exception propagates. {@link #awaitDurable} is then called without the lock, so concurrent writers share
- * one force (group commit). Readers call {@link #awaitDurable} with the table's last ticket while they hold the
- * read lock, so no reader ever sees a change that is not yet durable.
+ * Makes a {@link RowStoreTable}'s statements durable. {@link #log} sees each successful statement's changes before
+ * anyone can see them, while the statement still holds its locks (the key stripes of every key it touched, or the
+ * table exclusively), so calls for statements sharing a key come in the order the statements apply; calls for
+ * statements on different keys of one table may run concurrently. A durable engine appends the changes to its log
+ * and applies them to its index. If it throws, nothing of the statement is published and the exception propagates.
+ * {@link #awaitDurable} is then called without any lock, so concurrent writers share one force (group commit).
+ * Readers call {@link #awaitDurable} with the last ticket published before their read returns, so no reader ever
+ * returns a change that is not yet durable.
  */
 public interface StatementSink
 {
