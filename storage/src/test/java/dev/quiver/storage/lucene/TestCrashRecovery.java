@@ -67,6 +67,7 @@ class TestCrashRecovery
                 }
             }
         }
+        assertThat(sharedAcknowledged.values()).as("writers racing on shared keys were acknowledged").anyMatch(value -> value > 0);
     }
 
     private void runAndKill(int acksBeforeKill, Map<String, Long> acknowledged, Map<String, Long> sharedAcknowledged)
