@@ -789,6 +789,8 @@ public abstract class AbstractStorageEngineTest
     private static final ConflictPolicy INCREMENT_N = ConflictPolicy.update((existing, proposed) ->
             existing.with(2, Value.of(((Value.IntegerValue) existing.get(2)).value() + 1)));
 
+    private static final ConflictPolicy MOVE_U = ConflictPolicy.update((existing, proposed) -> existing.with(1, proposed.get(1)));
+
     /**
      * Writers upserting disjoint keys are inside the apply section (holding their locks, before logging) at the same
      * time: each waits there on a barrier that only trips when all of them have arrived, which can never happen if
@@ -917,7 +919,8 @@ public abstract class AbstractStorageEngineTest
     }
 
     /**
-     * Many threads race to write the same new primary-key and unique values with every policy. The order in which
+     * Many threads race to write the same new primary-key and unique values with every policy (and an ODKU that
+     * moves the unique value of the row it merges into). The order in which
      * statements reached their apply section is a serial order (writers of a shared key are inside it one at a
      * time); replaying the successful statements in that order on a fresh reference table must give the same
      * outcome for every row and the same final rows, so affected-row counts add up. Failed statements are 1062s.
@@ -951,10 +954,12 @@ public abstract class AbstractStorageEngineTest
                         for (int r = 0; r < size; r++) {
                             rows.add(keyedRow("k" + random.nextInt(6), "u" + random.nextInt(6), 1));
                         }
-                        ConflictPolicy policy = switch (random.nextInt(4)) {
+                        ConflictPolicy policy = switch (random.nextInt(5)) {
                             case 0 -> ConflictPolicy.ERROR;
                             case 1 -> ConflictPolicy.IGNORE;
                             case 2 -> INCREMENT_N;
+                            // ODKU moving the row's unique value: the statement touches a key it could not know up front
+                            case 3 -> MOVE_U;
                             default -> ConflictPolicy.REPLACE;
                         };
                         WriteRequest request = new WriteRequest(List.of("id", "u", "n"), rows, policy);
