@@ -35,7 +35,7 @@ class TestCrashRecovery
             throws Exception
     {
         long seed = Long.getLong("tests.seed", System.nanoTime());
-        int cycles = Integer.getInteger("tests.crash.cycles", 3);
+        int cycles = Integer.getInteger("tests.crash.cycles", 12);
         System.out.println("TestCrashRecovery seed: -Dtests.seed=" + seed);
         Random random = new Random(seed);
         Map<String, Long> acknowledged = new HashMap<>();
