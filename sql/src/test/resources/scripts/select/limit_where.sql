@@ -58,12 +58,12 @@ SELECT DISTINCT 1;
 SELECT *;
 > exception ER_NO_TABLES_USED: No tables used
 
--- Failure: tables come with the next slice
+-- Failure: no database selected, a table that does not exist
 SELECT * FROM t;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SELECT from a table'
+> exception ER_NO_DB_ERROR: No database selected
 
 SELECT a FROM db.t WHERE b = 1;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SELECT from a table'
+> exception ER_NO_SUCH_TABLE: Table 'db.t' doesn't exist
 
 SELECT 1 UNION SELECT 2;
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'UNION, INTERSECT, EXCEPT and parenthesized queries'

@@ -1,30 +1,30 @@
--- Covers: statements this slice cannot run answer 1235 naming their kind (never a silent OK); KILL
+-- Covers: statements this version cannot run answer 1235 naming their kind (never a silent OK); table statements without a database answer 1046; KILL
 CREATE TABLE t (id INT PRIMARY KEY);
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'CREATE TABLE'
+> exception ER_NO_DB_ERROR: No database selected
 
 INSERT INTO t VALUES (1);
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'INSERT'
+> exception ER_NO_DB_ERROR: No database selected
 
 UPDATE t SET id = 2;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'UPDATE'
+> exception ER_NO_DB_ERROR: No database selected
 
 DELETE FROM t;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'DELETE'
+> exception ER_NO_DB_ERROR: No database selected
 
 REPLACE INTO t VALUES (1);
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'REPLACE'
+> exception ER_NO_DB_ERROR: No database selected
 
 DROP TABLE t;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'DROP TABLE'
+> exception ER_NO_DB_ERROR: No database selected
 
 ALTER TABLE t ADD COLUMN c INT;
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'ALTER TABLE'
 
 TRUNCATE TABLE t;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'TRUNCATE TABLE'
+> exception ER_NO_DB_ERROR: No database selected
 
 DESCRIBE t;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'DESCRIBE'
+> exception ER_NO_DB_ERROR: No database selected
 
 GRANT SELECT ON test.* TO 'u'@'%';
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'GRANT'

@@ -185,12 +185,12 @@ SHOW WARNINGS;
 SHOW VARIABLES WHERE nope = 1;
 > exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'where clause'
 
--- Failure: SHOW forms that come with tables
+-- Failure: the table SHOW forms need a database
 SHOW TABLES;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SHOW TABLES'
+> exception ER_NO_DB_ERROR: No database selected
 
 SHOW FULL COLUMNS FROM t;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SHOW FULL COLUMNS'
+> exception ER_NO_DB_ERROR: No database selected
 
 SHOW CREATE TABLE t;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SHOW CREATE TABLE'
+> exception ER_NO_DB_ERROR: No database selected

@@ -109,6 +109,10 @@ public final class QueryEngine
                     columns = analysis.columns();
                 }
             }
+            else if (parsed.statement() instanceof Statement.TableQuery query) {
+                List<Object> unbound = Collections.nCopies(parsed.parameterCount(), null);
+                columns = executor.tableQueryColumns(query, context(session, unbound));
+            }
             return new PreparedQuery(sql, parsed.parameterCount(), columns, parsed);
         }
         catch (QuiverException ex) {

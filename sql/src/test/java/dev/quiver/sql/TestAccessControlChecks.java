@@ -57,6 +57,54 @@ public class TestAccessControlChecks
         }
 
         @Override
+        public void checkCanCreateTable(Identity identity, String database, String table)
+        {
+            deny(identity, database);
+        }
+
+        @Override
+        public void checkCanDropTable(Identity identity, String database, String table)
+        {
+            deny(identity, database);
+        }
+
+        @Override
+        public void checkCanAlterTable(Identity identity, String database, String table)
+        {
+            deny(identity, database);
+        }
+
+        @Override
+        public void checkCanCreateIndex(Identity identity, String database, String table)
+        {
+            deny(identity, database);
+        }
+
+        @Override
+        public void checkCanInsert(Identity identity, String database, String table, java.util.List<String> columns)
+        {
+            deny(identity, database);
+        }
+
+        @Override
+        public void checkCanUpdate(Identity identity, String database, String table, java.util.List<String> columns)
+        {
+            deny(identity, database);
+        }
+
+        @Override
+        public void checkCanDelete(Identity identity, String database, String table)
+        {
+            deny(identity, database);
+        }
+
+        @Override
+        public void checkCanSelect(Identity identity, String database, String table, java.util.List<String> columns)
+        {
+            deny(identity, database);
+        }
+
+        @Override
         public boolean canSeeDatabase(Identity identity, String database)
         {
             return !database.equals("secret");

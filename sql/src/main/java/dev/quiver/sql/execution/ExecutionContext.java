@@ -31,14 +31,24 @@ public final class ExecutionContext
     private final List<Object> parameters;
     private final Instant statementStart;
     private final Map<String, Object> row;
+    private final RowScope scope;
+
+    /** The columns a table statement's expressions see: the current row (and, for ON DUPLICATE KEY UPDATE, the proposed one). */
+    public interface RowScope
+    {
+        Object value(ColumnReference reference);
+
+        SqlType type(ColumnReference reference);
+    }
 
     public ExecutionContext(Session session, SystemVariableAccess variables, String serverVersion, List<Object> parameters, Instant statementStart)
     {
-        this(session, variables, serverVersion, parameters, statementStart, Map.of());
+        this(session, variables, serverVersion, parameters, statementStart, Map.of(), null);
     }
 
-    private ExecutionContext(Session session, SystemVariableAccess variables, String serverVersion, List<Object> parameters, Instant statementStart, Map<String, Object> row)
+    private ExecutionContext(Session session, SystemVariableAccess variables, String serverVersion, List<Object> parameters, Instant statementStart, Map<String, Object> row, RowScope scope)
     {
+        this.scope = scope;
         this.session = requireNonNull(session, "session is null");
         this.variables = requireNonNull(variables, "variables is null");
         this.serverVersion = requireNonNull(serverVersion, "serverVersion is null");
@@ -52,7 +62,13 @@ public final class ExecutionContext
     {
         java.util.TreeMap<String, Object> lookup = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         lookup.putAll(namedRow);
-        return new ExecutionContext(session, variables, serverVersion, parameters, statementStart, lookup);
+        return new ExecutionContext(session, variables, serverVersion, parameters, statementStart, lookup, null);
+    }
+
+    /** A context whose columns resolve through {@code scope}. */
+    public ExecutionContext withScope(RowScope scope)
+    {
+        return new ExecutionContext(session, variables, serverVersion, parameters, statementStart, Map.of(), requireNonNull(scope, "scope is null"));
     }
 
     public Session session()
@@ -96,12 +112,18 @@ public final class ExecutionContext
     @Override
     public Object column(ColumnReference reference)
     {
+        if (scope != null) {
+            return scope.value(reference);
+        }
         return row.get(resolve(reference));
     }
 
     @Override
     public SqlType columnType(ColumnReference reference)
     {
+        if (scope != null) {
+            return scope.type(reference);
+        }
         resolve(reference);
         return SqlType.varchar(1024, true);
     }

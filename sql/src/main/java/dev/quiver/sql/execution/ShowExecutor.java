@@ -127,13 +127,13 @@ final class ShowExecutor
         return rows;
     }
 
-    private static QueryResult filtered(List<ResultColumn> columns, List<Object[]> rows, Optional<ShowFilter> filter, ExecutionContext context)
+    static QueryResult filtered(List<ResultColumn> columns, List<Object[]> rows, Optional<ShowFilter> filter, ExecutionContext context)
     {
         return filtered(columns, rows, filter, context, columns.get(0).name());
     }
 
     /** LIKE filters the first column case-insensitively; WHERE sees every column by name. */
-    private static QueryResult filtered(List<ResultColumn> columns, List<Object[]> rows, Optional<ShowFilter> filter, ExecutionContext context, String firstColumnName)
+    static QueryResult filtered(List<ResultColumn> columns, List<Object[]> rows, Optional<ShowFilter> filter, ExecutionContext context, String firstColumnName)
     {
         if (filter.isEmpty()) {
             return Results.rows(columns, rows);

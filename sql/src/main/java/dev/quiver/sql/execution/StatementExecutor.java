@@ -42,6 +42,9 @@ public final class StatementExecutor
     private final ShowExecutor showExecutor;
     private final SetExecutor setExecutor;
     private final ServerStatus status;
+    private final SelectExecutor selectExecutor;
+    private final WriteExecutor writeExecutor;
+    private final DdlExecutor ddlExecutor;
     private final LongFunction<Optional<Session>> sessions;
 
     public StatementExecutor(StorageEngine storage, AccessControl accessControl, SystemVariableAccess variables, ServerStatus status, LongFunction<Optional<Session>> sessions)
@@ -52,12 +55,22 @@ public final class StatementExecutor
         this.showExecutor = new ShowExecutor(storage, accessControl, variables, status);
         this.setExecutor = new SetExecutor(variables);
         this.status = requireNonNull(status, "status is null");
+        TableExtras extras = new TableExtras();
+        this.selectExecutor = new SelectExecutor(storage, accessControl);
+        this.writeExecutor = new WriteExecutor(storage, accessControl, selectExecutor, extras);
+        this.ddlExecutor = new DdlExecutor(storage, accessControl, extras);
         this.sessions = requireNonNull(sessions, "sessions is null");
     }
 
     public Analyzer analyzer()
     {
         return analyzer;
+    }
+
+    /** The result columns of a single-table query, for COM_STMT_PREPARE (empty when they depend on parameters). */
+    public List<dev.quiver.sql.result.ResultColumn> tableQueryColumns(Statement.TableQuery query, ExecutionContext context)
+    {
+        return selectExecutor.bind(query, context).columns();
     }
 
     public QueryResult execute(Statement statement, ExecutionContext context)
@@ -94,6 +107,16 @@ public final class StatementExecutor
             case Statement.Show show -> showExecutor.show(show, context);
             case Statement.ShowWarnings show -> showExecutor.warnings(show, session);
             case Statement.Kill kill -> kill(kill, context);
+            case Statement.TableQuery query -> selectExecutor.execute(query, context);
+            case Statement.Insert insert -> writeExecutor.insert(insert, context);
+            case Statement.Update update -> writeExecutor.update(update, context);
+            case Statement.Delete delete -> writeExecutor.delete(delete, context);
+            case Statement.CreateTable create -> ddlExecutor.createTable(create, context);
+            case Statement.DropTable drop -> ddlExecutor.dropTable(drop, context);
+            case Statement.TruncateTable truncate -> ddlExecutor.truncate(truncate, context);
+            case Statement.CreateIndex create -> ddlExecutor.createIndex(create, context);
+            case Statement.ShowTables show -> ddlExecutor.showTables(show, context);
+            case Statement.ShowTable show -> ddlExecutor.showTable(show, context);
             case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
         };
     }
@@ -134,7 +157,7 @@ public final class StatementExecutor
         return new RowsResult(analysis.columns(), RowCursor.of(rows));
     }
 
-    private static long limitValue(Expression expression, ExecutionContext context)
+    static long limitValue(Expression expression, ExecutionContext context)
     {
         Object value = ExpressionEvaluator.evaluate(expression, context);
         if (!(value instanceof Long number) || number < 0) {
@@ -267,6 +290,22 @@ public final class StatementExecutor
             };
             case Statement.ShowWarnings show -> show.errorsOnly() ? "show_errors" : "show_warnings";
             case Statement.Kill ignored -> "kill";
+            case Statement.TableQuery ignored -> "select";
+            case Statement.Insert insert -> insert.action() == Statement.ConflictAction.REPLACE
+                    ? (insert.query().isPresent() ? "replace_select" : "replace")
+                    : (insert.query().isPresent() ? "insert_select" : "insert");
+            case Statement.Update ignored -> "update";
+            case Statement.Delete ignored -> "delete";
+            case Statement.CreateTable ignored -> "create_table";
+            case Statement.DropTable ignored -> "drop_table";
+            case Statement.TruncateTable ignored -> "truncate";
+            case Statement.CreateIndex ignored -> "create_index";
+            case Statement.ShowTables ignored -> "show_tables";
+            case Statement.ShowTable show -> switch (show.target()) {
+                case COLUMNS -> "show_fields";
+                case CREATE_TABLE -> "show_create_table";
+                case INDEX -> "show_keys";
+            };
             case Statement.Unsupported ignored -> "unsupported";
         };
     }

@@ -51,7 +51,8 @@ public enum BuiltinFunction
     CHAR_LENGTH(List.of("char_length", "character_length"), 1, 1),
     UPPER(List.of("upper", "ucase"), 1, 1),
     LOWER(List.of("lower", "lcase"), 1, 1),
-    ABS(List.of("abs"), 1, 1);
+    ABS(List.of("abs"), 1, 1),
+    REPLACE(List.of("replace"), 3, 3);
 
     private static final Map<String, BuiltinFunction> BY_NAME = Arrays.stream(values())
             .flatMap(each -> each.names.stream().map(name -> Map.entry(name, each)))
@@ -59,7 +60,7 @@ public enum BuiltinFunction
 
     /** MySQL (and seekdb) built-ins not implemented yet: ER_NOT_SUPPORTED_YET rather than "does not exist". */
     private static final java.util.Set<String> NOT_YET_IMPLEMENTED = java.util.Set.of(
-            "substring", "substr", "mid", "trim", "ltrim", "rtrim", "left", "right", "replace", "repeat", "reverse", "lpad", "rpad",
+            "substring", "substr", "mid", "trim", "ltrim", "rtrim", "left", "right", "repeat", "reverse", "lpad", "rpad",
             "locate", "instr", "position", "ascii", "ord", "char", "hex", "unhex", "md5", "sha", "sha1", "sha2", "round", "floor", "ceil",
             "ceiling", "truncate", "pow", "power", "sqrt", "exp", "ln", "log", "log2", "log10", "sign", "pi", "rand", "greatest", "least",
             "date_format", "date_add", "date_sub", "adddate", "subdate", "datediff", "timediff", "timestampdiff", "timestampadd", "str_to_date",
@@ -137,6 +138,7 @@ public enum BuiltinFunction
             case UPPER, LOWER -> arguments.get(0).kind() == SqlType.Kind.VARBINARY
                     ? arguments.get(0)
                     : SqlType.varchar(TypeDerivation.textLength(arguments.get(0)), arguments.get(0).nullable());
+            case REPLACE -> SqlType.varchar(TypeDerivation.textLength(arguments.get(0)), arguments.stream().anyMatch(SqlType::nullable));
             case ABS -> arguments.get(0).kind() == SqlType.Kind.NULL || arguments.get(0).kind().isNumeric() ? arguments.get(0) : SqlType.doubleType(arguments.get(0).nullable());
         };
     }
@@ -205,6 +207,7 @@ public enum BuiltinFunction
                 case BigDecimal number -> number.abs();
                 default -> Math.abs(Values.toDouble(value, context::addWarning));
             });
+            case REPLACE -> arguments.contains(null) ? null : Values.text(arguments.get(1)).isEmpty() ? Values.text(arguments.get(0)) : Values.text(arguments.get(0)).replace(Values.text(arguments.get(1)), Values.text(arguments.get(2)));
             case IF, IFNULL, NULLIF, COALESCE -> throw new IllegalStateException(this + " is evaluated lazily");
         };
     }

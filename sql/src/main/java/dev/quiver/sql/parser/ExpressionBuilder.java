@@ -315,6 +315,16 @@ final class ExpressionBuilder
             throw notSupported("stored functions");
         }
         String name = StringLiterals.identifier(function.getName());
+        boolean star = function.isAllColumns() || (function.getParameters() != null && function.getParameters().size() == 1
+                && function.getParameters().get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns);
+        if (star && name.equalsIgnoreCase("count") && !function.isDistinct() && function.getKeep() == null) {
+            return new Expression.FunctionCall(Expression.COUNT_STAR, List.of());
+        }
+        if (name.equalsIgnoreCase("values") && function.getParameters() != null && function.getParameters().size() == 1
+                && function.getParameters().get(0) instanceof Column column) {
+            // VALUES(col) of ON DUPLICATE KEY UPDATE: the value the row would have inserted
+            return new Expression.ColumnReference(List.of(Expression.INSERT_VALUES, StringLiterals.identifier(column.getColumnName())));
+        }
         if (function.isAllColumns() || function.isDistinct() || function.getKeep() != null) {
             throw notSupported("aggregate functions without a table");
         }

@@ -97,10 +97,18 @@ final class FrontParser
             case "SHOW" -> Optional.of(show());
             case "USE" -> Optional.of(use());
             case "KILL" -> Optional.of(kill());
-            case "CREATE" -> isDatabaseWord(peek(1)) ? Optional.of(createDatabase()) : Optional.empty();
-            case "DROP" -> isDatabaseWord(peek(1)) ? Optional.of(dropDatabase()) : Optional.empty();
+            case "CREATE" -> isDatabaseWord(peek(1)) ? Optional.of(createDatabase()) : tables(1).create();
+            case "DROP" -> isDatabaseWord(peek(1)) ? Optional.of(dropDatabase()) : tables(1).drop();
+            case "TRUNCATE" -> Optional.of(tables(1).truncate());
+            case "DESCRIBE", "DESC", "EXPLAIN" -> tables(1).describe();
             default -> Optional.empty();
         };
+    }
+
+    /** The table statements' front step, positioned {@code ahead} tokens from here. */
+    private TableStatementParser tables(int ahead)
+    {
+        return new TableStatementParser(original, cleaned, tokens, Math.min(position + ahead, tokens.size() - 1));
     }
 
     private Statement begin()
@@ -266,6 +274,10 @@ final class FrontParser
         }
         Token target = peek();
         if (scope == VariableScope.DEFAULT) {
+            Optional<Statement> table = tables(0).show();
+            if (table.isPresent()) {
+                return table.get();
+            }
             if (acceptWord("WARNINGS") || acceptWord("ERRORS")) {
                 return showWarnings(target.isWord("ERRORS"));
             }

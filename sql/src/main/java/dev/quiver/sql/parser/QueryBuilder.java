@@ -30,11 +30,18 @@ final class QueryBuilder
 
     static Statement build(PlainSelect select, String original, String cleaned, ExpressionBuilder expressions)
     {
-        if (select.getFromItem() != null && !isDual(select.getFromItem())) {
-            return new Statement.Unsupported("SELECT from a table");
-        }
+        boolean fromTable = select.getFromItem() != null && !isDual(select.getFromItem());
         if (select.getJoins() != null && !select.getJoins().isEmpty()) {
-            return new Statement.Unsupported("SELECT from a table");
+            return new Statement.Unsupported("SELECT with joins");
+        }
+        if (fromTable && !(select.getFromItem() instanceof Table)) {
+            return new Statement.Unsupported("SELECT from a derived table");
+        }
+        if (fromTable && (select.getGroupBy() != null || select.getHaving() != null)) {
+            return new Statement.Unsupported("GROUP BY");
+        }
+        if (fromTable && select.getDistinct() != null) {
+            return new Statement.Unsupported("SELECT DISTINCT");
         }
         if (select.getGroupBy() != null || select.getHaving() != null) {
             return new Statement.Unsupported("GROUP BY without a table");
@@ -49,8 +56,16 @@ final class QueryBuilder
         List<Statement.SelectItem> items = new ArrayList<>();
         for (int i = 0; i < select.getSelectItems().size(); i++) {
             SelectItem<?> item = select.getSelectItems().get(i);
+            if (item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllTableColumns all && fromTable) {
+                items.add(new Statement.SelectItem(new Expression.ColumnReference(List.of(StringLiterals.identifier(all.getTable().getName()), "*")), "*"));
+                continue;
+            }
             if (item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns) {
-                throw new QuiverException(ErrorCode.ER_NO_TABLES_USED);
+                if (!fromTable) {
+                    throw new QuiverException(ErrorCode.ER_NO_TABLES_USED);
+                }
+                items.add(new Statement.SelectItem(new Expression.ColumnReference(List.of("*")), "*"));
+                continue;
             }
             Expression expression = expressions.build(item.getExpression());
             if (isAdjacentString(item, expression)) {
@@ -82,6 +97,12 @@ final class QueryBuilder
             }
         }
         Optional<Expression> where = Optional.ofNullable(select.getWhere()).map(expressions::build);
+        if (fromTable) {
+            Table table = (Table) select.getFromItem();
+            Optional<String> alias = Optional.ofNullable(table.getAlias()).map(each -> StringLiterals.identifier(each.getName()));
+            List<Statement.OrderItem> order = new DmlBuilder(expressions, original, cleaned).order(select.getOrderByElements());
+            return new Statement.TableQuery(DmlBuilder.tableName(table), alias, items, where, order, limit, offset);
+        }
         return new Statement.Query(items, where, limit, offset);
     }
 

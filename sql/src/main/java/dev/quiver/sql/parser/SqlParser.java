@@ -91,6 +91,10 @@ public final class SqlParser
         return switch (statement) {
             case PlainSelect select -> QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
             case Select ignored -> new Statement.Unsupported("UNION, INTERSECT, EXCEPT and parenthesized queries");
+            case net.sf.jsqlparser.statement.insert.Insert insert -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).insert(insert);
+            case net.sf.jsqlparser.statement.upsert.Upsert upsert -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).upsert(upsert);
+            case net.sf.jsqlparser.statement.update.Update update -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).update(update);
+            case net.sf.jsqlparser.statement.delete.Delete delete -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).delete(delete);
             default -> new Statement.Unsupported(FrontParser.kind(cleaned));
         };
     }

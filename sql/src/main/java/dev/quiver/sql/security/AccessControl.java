@@ -22,4 +22,28 @@ public interface AccessControl
 
     /** {@code SHOW DATABASES} lists only the databases this answers true for (the SHOW DATABASES privilege sees all). */
     boolean canSeeDatabase(Identity identity, String database);
+
+    /** CREATE TABLE (CREATE privilege on the table). */
+    void checkCanCreateTable(Identity identity, String database, String table);
+
+    /** DROP TABLE and TRUNCATE TABLE (DROP privilege). */
+    void checkCanDropTable(Identity identity, String database, String table);
+
+    /** ALTER TABLE and RENAME (ALTER privilege). */
+    void checkCanAlterTable(Identity identity, String database, String table);
+
+    /** CREATE INDEX and DROP INDEX (INDEX privilege). */
+    void checkCanCreateIndex(Identity identity, String database, String table);
+
+    /** INSERT into these columns (REPLACE also passes checkCanDelete, ON DUPLICATE KEY UPDATE checkCanUpdate). */
+    void checkCanInsert(Identity identity, String database, String table, java.util.List<String> columns);
+
+    /** UPDATE of these columns (and ON DUPLICATE KEY UPDATE). */
+    void checkCanUpdate(Identity identity, String database, String table, java.util.List<String> columns);
+
+    /** DELETE (and REPLACE). */
+    void checkCanDelete(Identity identity, String database, String table);
+
+    /** SELECT of these columns (also the columns a WHERE, ORDER BY or SET expression reads); SHOW COLUMNS, SHOW CREATE TABLE, SHOW INDEX. */
+    void checkCanSelect(Identity identity, String database, String table, java.util.List<String> columns);
 }

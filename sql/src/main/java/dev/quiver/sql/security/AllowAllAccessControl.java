@@ -34,4 +34,44 @@ public final class AllowAllAccessControl
     {
         return true;
     }
+
+    @Override
+    public void checkCanCreateTable(Identity identity, String database, String table)
+    {
+    }
+
+    @Override
+    public void checkCanDropTable(Identity identity, String database, String table)
+    {
+    }
+
+    @Override
+    public void checkCanAlterTable(Identity identity, String database, String table)
+    {
+    }
+
+    @Override
+    public void checkCanCreateIndex(Identity identity, String database, String table)
+    {
+    }
+
+    @Override
+    public void checkCanInsert(Identity identity, String database, String table, java.util.List<String> columns)
+    {
+    }
+
+    @Override
+    public void checkCanUpdate(Identity identity, String database, String table, java.util.List<String> columns)
+    {
+    }
+
+    @Override
+    public void checkCanDelete(Identity identity, String database, String table)
+    {
+    }
+
+    @Override
+    public void checkCanSelect(Identity identity, String database, String table, java.util.List<String> columns)
+    {
+    }
 }

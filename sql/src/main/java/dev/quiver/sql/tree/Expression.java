@@ -12,6 +12,12 @@ import static java.util.Objects.requireNonNull;
  */
 public sealed interface Expression
 {
+    /** The function name {@code COUNT(*)} is built as; only a single-table SELECT evaluates it. */
+    String COUNT_STAR = "count(*)";
+
+    /** The first part of the column reference that {@code VALUES(col)} of ON DUPLICATE KEY UPDATE is built as. */
+    String INSERT_VALUES = "\0VALUES";
+
     record NullLiteral()
             implements Expression {}
 

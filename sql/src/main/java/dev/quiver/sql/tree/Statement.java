@@ -219,6 +219,225 @@ public sealed interface Statement
         }
     }
 
+    /** {@code CREATE TABLE}: columns as written, and the indexes (table-level and inline) in definition order. */
+    record CreateTable(TableName table, boolean ifNotExists, List<ColumnSpec> columns, List<dev.quiver.storage.catalog.IndexDefinition> indexes, Optional<String> comment)
+            implements Statement
+    {
+        public CreateTable
+        {
+            requireNonNull(table, "table is null");
+            columns = List.copyOf(requireNonNull(columns, "columns is null"));
+            indexes = List.copyOf(requireNonNull(indexes, "indexes is null"));
+            requireNonNull(comment, "comment is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "CREATE TABLE";
+        }
+    }
+
+    record DropTable(List<TableName> tables, boolean ifExists)
+            implements Statement
+    {
+        public DropTable
+        {
+            tables = List.copyOf(requireNonNull(tables, "tables is null"));
+        }
+
+        @Override
+        public String kind()
+        {
+            return "DROP TABLE";
+        }
+    }
+
+    record TruncateTable(TableName table)
+            implements Statement
+    {
+        public TruncateTable
+        {
+            requireNonNull(table, "table is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "TRUNCATE TABLE";
+        }
+    }
+
+    /** {@code SHOW [FULL] TABLES [FROM db] [LIKE|WHERE]}. */
+    record ShowTables(Optional<String> database, boolean full, Optional<ShowFilter> filter)
+            implements Statement
+    {
+        public ShowTables
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(filter, "filter is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "SHOW TABLES";
+        }
+    }
+
+    /** {@code DESCRIBE t}, {@code SHOW [FULL] COLUMNS FROM t}, {@code SHOW CREATE TABLE t}, {@code SHOW INDEX FROM t}. */
+    record ShowTable(TableName table, ShowTableTarget target, boolean full, Optional<ShowFilter> filter)
+            implements Statement
+    {
+        public ShowTable
+        {
+            requireNonNull(table, "table is null");
+            requireNonNull(target, "target is null");
+            requireNonNull(filter, "filter is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "SHOW " + target.name().replace('_', ' ');
+        }
+    }
+
+    enum ShowTableTarget
+    {
+        COLUMNS, CREATE_TABLE, INDEX
+    }
+
+    /** One {@code column = expression} of UPDATE SET, INSERT SET or ON DUPLICATE KEY UPDATE. */
+    record Assignment(String column, Expression value)
+    {
+        public Assignment
+        {
+            requireNonNull(column, "column is null");
+            requireNonNull(value, "value is null");
+        }
+    }
+
+    enum ConflictAction
+    {
+        ERROR, IGNORE, UPDATE, REPLACE
+    }
+
+    /**
+     * INSERT, INSERT IGNORE, INSERT ... ON DUPLICATE KEY UPDATE and REPLACE: rows from VALUES (or SET), or from a
+     * query. An empty column list means every column in order. {@code rowAlias} is the {@code AS new [(a, b)]} alias.
+     */
+    record Insert(TableName table, List<String> columns, List<List<Expression>> rows, Optional<TableQuery> query, ConflictAction action,
+            List<Assignment> updates, Optional<String> rowAlias, List<String> rowAliasColumns)
+            implements Statement
+    {
+        public Insert
+        {
+            requireNonNull(table, "table is null");
+            columns = List.copyOf(requireNonNull(columns, "columns is null"));
+            rows = requireNonNull(rows, "rows is null").stream().map(List::copyOf).toList();
+            requireNonNull(query, "query is null");
+            requireNonNull(action, "action is null");
+            updates = List.copyOf(requireNonNull(updates, "updates is null"));
+            requireNonNull(rowAlias, "rowAlias is null");
+            rowAliasColumns = List.copyOf(requireNonNull(rowAliasColumns, "rowAliasColumns is null"));
+        }
+
+        @Override
+        public String kind()
+        {
+            return action == ConflictAction.REPLACE ? "REPLACE" : "INSERT";
+        }
+    }
+
+    record OrderItem(Expression expression, boolean ascending)
+    {
+        public OrderItem
+        {
+            requireNonNull(expression, "expression is null");
+        }
+    }
+
+    record Update(TableName table, List<Assignment> assignments, Optional<Expression> where, List<OrderItem> order, Optional<Expression> limit)
+            implements Statement
+    {
+        public Update
+        {
+            requireNonNull(table, "table is null");
+            assignments = List.copyOf(requireNonNull(assignments, "assignments is null"));
+            requireNonNull(where, "where is null");
+            order = List.copyOf(requireNonNull(order, "order is null"));
+            requireNonNull(limit, "limit is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "UPDATE";
+        }
+    }
+
+    record Delete(TableName table, Optional<Expression> where, List<OrderItem> order, Optional<Expression> limit)
+            implements Statement
+    {
+        public Delete
+        {
+            requireNonNull(table, "table is null");
+            requireNonNull(where, "where is null");
+            order = List.copyOf(requireNonNull(order, "order is null"));
+            requireNonNull(limit, "limit is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "DELETE";
+        }
+    }
+
+    /**
+     * A single-table SELECT. A select item whose expression is {@link Expression.ColumnReference} {@code [*]} (or
+     * {@code [t, *]}) stands for every column.
+     */
+    record TableQuery(TableName table, Optional<String> alias, List<SelectItem> items, Optional<Expression> where, List<OrderItem> order,
+            Optional<Expression> limit, Optional<Expression> offset)
+            implements Statement
+    {
+        public TableQuery
+        {
+            requireNonNull(table, "table is null");
+            requireNonNull(alias, "alias is null");
+            items = List.copyOf(requireNonNull(items, "items is null"));
+            requireNonNull(where, "where is null");
+            order = List.copyOf(requireNonNull(order, "order is null"));
+            requireNonNull(limit, "limit is null");
+            requireNonNull(offset, "offset is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "SELECT";
+        }
+    }
+
+    /** {@code CREATE [UNIQUE|FULLTEXT|VECTOR] INDEX name ON t (cols) [WITH (...)]}. */
+    record CreateIndex(TableName table, dev.quiver.storage.catalog.IndexDefinition index)
+            implements Statement
+    {
+        public CreateIndex
+        {
+            requireNonNull(table, "table is null");
+            requireNonNull(index, "index is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "CREATE INDEX";
+        }
+    }
+
     /** A statement that parses but that this version cannot run yet; executing it answers 1235. */
     record Unsupported(String kind)
             implements Statement

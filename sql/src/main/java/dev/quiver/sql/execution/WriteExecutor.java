@@ -1,0 +1,333 @@
+package dev.quiver.sql.execution;
+
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
+import dev.quiver.sql.expression.ExpressionEvaluator;
+import dev.quiver.sql.expression.ExpressionTypes;
+import dev.quiver.sql.result.QueryResult;
+import dev.quiver.sql.result.UpdateCountResult;
+import dev.quiver.sql.security.AccessControl;
+import dev.quiver.sql.session.Warning;
+import dev.quiver.sql.tree.Expression;
+import dev.quiver.sql.tree.Statement;
+import dev.quiver.storage.StorageEngine;
+import dev.quiver.storage.Table;
+import dev.quiver.storage.catalog.ColumnDefinition;
+import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.row.Row;
+import dev.quiver.storage.row.Value;
+import dev.quiver.storage.table.ConflictPolicy;
+import dev.quiver.storage.table.RowOutcome;
+import dev.quiver.storage.table.ScanRequest;
+import dev.quiver.storage.table.SortKey;
+import dev.quiver.storage.table.UpdateResult;
+import dev.quiver.storage.table.WriteRequest;
+import dev.quiver.storage.table.WriteResult;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * INSERT, INSERT IGNORE, INSERT ... ON DUPLICATE KEY UPDATE and REPLACE as one upsert plan (a storage
+ * {@link WriteRequest} with its {@link ConflictPolicy}), and UPDATE and DELETE, answering with MySQL's OK: affected
+ * rows (CLIENT_FOUND_ROWS applied), the info string and the last insert id.
+ */
+final class WriteExecutor
+{
+    private final StorageEngine storage;
+    private final AccessControl accessControl;
+    private final SelectExecutor selects;
+    private final TableExtras extras;
+
+    WriteExecutor(StorageEngine storage, AccessControl accessControl, SelectExecutor selects, TableExtras extras)
+    {
+        this.storage = requireNonNull(storage, "storage is null");
+        this.accessControl = requireNonNull(accessControl, "accessControl is null");
+        this.selects = requireNonNull(selects, "selects is null");
+        this.extras = requireNonNull(extras, "extras is null");
+    }
+
+    QueryResult insert(Statement.Insert insert, ExecutionContext context)
+    {
+        String database = TableValues.database(insert.table(), context.session());
+        Table table = storage.table(database, insert.table().name());
+        TableDefinition definition = table.definition();
+        List<String> columns = new ArrayList<>();
+        if (insert.columns().isEmpty()) {
+            definition.columns().forEach(each -> columns.add(each.name()));
+        }
+        else {
+            Set<String> seen = new HashSet<>();
+            for (String each : insert.columns()) {
+                int index = definition.columnIndex(each).orElseThrow(() -> new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, each, "field list"));
+                if (!seen.add(each.toLowerCase(Locale.ROOT))) {
+                    throw new QuiverException(ErrorCode.ER_FIELD_SPECIFIED_TWICE, each);
+                }
+                columns.add(definition.columns().get(index).name());
+            }
+        }
+        TableScope scope = new TableScope(database, definition, Optional.empty(), "field list", insert.rowAlias(), insert.rowAliasColumns(), columns);
+        for (Statement.Assignment each : insert.updates()) {
+            definition.columnIndex(each.column()).orElseThrow(() -> new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, each.column(), "field list"));
+            ExpressionTypes.typeOf(each.value(), context.withScope(scope));
+        }
+        List<String> updated = insert.updates().stream().map(Statement.Assignment::column).toList();
+        accessControl.checkCanInsert(context.session().identity(), database, definition.name(), columns);
+        if (insert.action() == Statement.ConflictAction.UPDATE) {
+            accessControl.checkCanUpdate(context.session().identity(), database, definition.name(), updated);
+        }
+        if (insert.action() == Statement.ConflictAction.REPLACE) {
+            accessControl.checkCanDelete(context.session().identity(), database, definition.name());
+        }
+
+        List<List<Value>> rows = new ArrayList<>();
+        if (insert.query().isPresent()) {
+            SelectExecutor.Bound bound = selects.bind(insert.query().get(), context);
+            if (bound.expressions().size() != columns.size()) {
+                throw new QuiverException(ErrorCode.ER_WRONG_VALUE_COUNT_ON_ROW, 1L);
+            }
+            for (Object[] each : selects.rows(bound, context)) {
+                List<Value> row = new ArrayList<>(each.length);
+                for (Object value : each) {
+                    row.add(TableValues.toValue(value));
+                }
+                rows.add(row);
+            }
+        }
+        else {
+            long rowNumber = 0;
+            for (List<Expression> each : insert.rows()) {
+                rowNumber++;
+                if (each.size() != columns.size() && !(each.isEmpty() && insert.columns().isEmpty())) {
+                    throw new QuiverException(ErrorCode.ER_WRONG_VALUE_COUNT_ON_ROW, rowNumber);
+                }
+                List<Value> row = new ArrayList<>(columns.size());
+                for (int i = 0; i < columns.size(); i++) {
+                    if (each.isEmpty() || isDefault(each.get(i))) {
+                        row.add(defaultOf(definition, columns.get(i)));
+                        continue;
+                    }
+                    row.add(TableValues.toValue(ExpressionEvaluator.evaluate(each.get(i), context)));
+                }
+                rows.add(row);
+            }
+        }
+        List<String> writeColumns = new ArrayList<>(columns);
+        extras.addExpressionDefaults(database, definition, writeColumns, rows, context);
+
+        ConflictPolicy policy = switch (insert.action()) {
+            case ERROR -> ConflictPolicy.ERROR;
+            case IGNORE -> ConflictPolicy.IGNORE;
+            case REPLACE -> ConflictPolicy.REPLACE;
+            case UPDATE -> ConflictPolicy.update(merger(insert, definition, scope, context, database));
+        };
+        WriteResult result;
+        try {
+            result = table.write(new WriteRequest(writeColumns, rows, policy));
+        }
+        catch (QuiverException ex) {
+            throw mysqlDuplicate(ex, definition.name());
+        }
+        context.session().recordWrite();
+
+        boolean foundRows = context.session().context().clientFoundRows();
+        long affected = 0;
+        long duplicates = 0;
+        for (RowOutcome outcome : result.outcomes()) {
+            affected += outcome instanceof RowOutcome.Unchanged && foundRows ? 1 : outcome.affectedRows();
+            switch (outcome) {
+                case RowOutcome.Ignored ignored -> {
+                    duplicates++;
+                    context.addWarning(new Warning(Warning.Level.Warning, ErrorCode.ER_DUP_ENTRY.vendorCode(),
+                            ErrorCode.ER_DUP_ENTRY.format(ignored.duplicateValue(), definition.name() + "." + ignored.keyName())));
+                }
+                case RowOutcome.Updated ignored -> duplicates++;
+                case RowOutcome.Replaced replaced -> duplicates += replaced.deletedRows();
+                default -> {
+                }
+            }
+        }
+        long lastInsertId = 0;
+        if (result.firstGeneratedId().isPresent()) {
+            lastInsertId = result.firstGeneratedId().getAsLong();
+            context.session().setLastInsertId(lastInsertId);
+        }
+        String info = null;
+        if (rows.size() > 1 || insert.query().isPresent()) {
+            info = "Records: " + rows.size() + "  Duplicates: " + duplicates + "  Warnings: " + context.session().warningCount();
+        }
+        return new UpdateCountResult(affected, lastInsertId, info);
+    }
+
+    /** MySQL 8 names the key of a 1062 {@code table.key}; the engine names the key alone. */
+    static QuiverException mysqlDuplicate(QuiverException ex, String table)
+    {
+        if (ex.errorCode() != ErrorCode.ER_DUP_ENTRY) {
+            return ex;
+        }
+        java.util.regex.Matcher matcher = DUPLICATE.matcher(ex.getMessage());
+        if (!matcher.matches() || matcher.group(2).contains(".")) {
+            return ex;
+        }
+        return new QuiverException(ErrorCode.ER_DUP_ENTRY, matcher.group(1), table + "." + matcher.group(2));
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("(?s)Duplicate entry '(.*)' for key '([^']*)'");
+
+    private static boolean isDefault(Expression expression)
+    {
+        return expression instanceof Expression.ColumnReference reference && reference.parts().size() == 1 && reference.name().equalsIgnoreCase("DEFAULT")
+                && !reference.name().equals("`DEFAULT`");
+    }
+
+    private static Value defaultOf(TableDefinition definition, String column)
+    {
+        ColumnDefinition each = definition.columns().get(definition.columnIndex(column).orElseThrow());
+        if (each.autoIncrement()) {
+            return Value.NULL;
+        }
+        if (each.defaultValue().isPresent()) {
+            return each.defaultValue().get();
+        }
+        if (!each.nullable()) {
+            throw new QuiverException(ErrorCode.ER_NO_DEFAULT_FOR_FIELD, each.name());
+        }
+        return Value.NULL;
+    }
+
+    /** ODKU: the assignments evaluated in order over (existing, proposed); each sees the ones before it. */
+    private ConflictPolicy.RowMerger merger(Statement.Insert insert, TableDefinition definition, TableScope scope, ExecutionContext context, String database)
+    {
+        List<Integer> targets = insert.updates().stream().map(each -> definition.columnIndex(each.column()).getAsInt()).toList();
+        return (existing, proposed) -> {
+            TableScope rowScope = scope.withClause("field list");
+            rowScope.setRow(existing);
+            rowScope.setProposed(proposed);
+            ExecutionContext rowContext = context.withScope(rowScope);
+            Row current = existing;
+            for (int i = 0; i < targets.size(); i++) {
+                Object value = ExpressionEvaluator.evaluate(insert.updates().get(i).value(), rowContext);
+                current = current.with(targets.get(i), TableValues.toValue(value));
+                rowScope.setRow(current);
+            }
+            return extras.onUpdate(database, definition, existing, current, context);
+        };
+    }
+
+    QueryResult update(Statement.Update update, ExecutionContext context)
+    {
+        String database = TableValues.database(update.table(), context.session());
+        Table table = storage.table(database, update.table().name());
+        TableDefinition definition = table.definition();
+        TableScope scope = new TableScope(database, definition, Optional.empty(), "field list");
+        List<Integer> targets = new ArrayList<>();
+        for (Statement.Assignment each : update.assignments()) {
+            targets.add(definition.columnIndex(each.column()).orElseThrow(() -> new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, each.column(), "field list")));
+            ExpressionTypes.typeOf(each.value(), context.withScope(scope));
+        }
+        ScanRequest selection = selection(update.where(), update.order(), update.limit(), definition, scope, context);
+        accessControl.checkCanUpdate(context.session().identity(), database, definition.name(), update.assignments().stream().map(Statement.Assignment::column).toList());
+        TableScope rowScope = scope.withClause("field list");
+        ExecutionContext rowContext = context.withScope(rowScope);
+        UpdateResult result;
+        try {
+            result = table.update(selection, row -> {
+            rowScope.setRow(row);
+            Row current = row;
+            for (int i = 0; i < targets.size(); i++) {
+                Object value = ExpressionEvaluator.evaluate(update.assignments().get(i).value(), rowContext);
+                current = current.with(targets.get(i), TableValues.toValue(value));
+                rowScope.setRow(current);
+            }
+            return extras.onUpdate(database, definition, row, current, context);
+        });
+        }
+        catch (QuiverException ex) {
+            throw mysqlDuplicate(ex, definition.name());
+        }
+        context.session().recordWrite();
+        long affected = context.session().context().clientFoundRows() ? result.matchedRows() : result.changedRows();
+        String info = "Rows matched: " + result.matchedRows() + "  Changed: " + result.changedRows() + "  Warnings: " + context.session().warningCount();
+        return new UpdateCountResult(affected, 0, info);
+    }
+
+    QueryResult delete(Statement.Delete delete, ExecutionContext context)
+    {
+        String database = TableValues.database(delete.table(), context.session());
+        Table table = storage.table(database, delete.table().name());
+        TableDefinition definition = table.definition();
+        TableScope scope = new TableScope(database, definition, Optional.empty(), "where clause");
+        ScanRequest selection = selection(delete.where(), delete.order(), delete.limit(), definition, scope, context);
+        accessControl.checkCanDelete(context.session().identity(), database, definition.name());
+        long deleted = table.delete(selection);
+        context.session().recordWrite();
+        return new UpdateCountResult(deleted, 0, null);
+    }
+
+    /**
+     * The rows an UPDATE or DELETE touches. When WHERE and ORDER BY push down whole, storage selects; otherwise the
+     * matching rows are found with the evaluator and selected by primary key (a table without one needs a pushable
+     * WHERE).
+     */
+    private ScanRequest selection(Optional<Expression> where, List<Statement.OrderItem> order, Optional<Expression> limitExpression, TableDefinition definition,
+            TableScope scope, ExecutionContext context)
+    {
+        ExecutionContext whereContext = context.withScope(scope.withClause("where clause"));
+        where.ifPresent(each -> ExpressionTypes.typeOf(each, whereContext));
+        List<SortKey> keys = new ArrayList<>();
+        for (Statement.OrderItem each : order) {
+            if (!(each.expression() instanceof Expression.ColumnReference reference)) {
+                throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "ORDER BY an expression in UPDATE or DELETE");
+            }
+            keys.add(new SortKey(definition.columns().get(scope.withClause("order clause").index(reference)).name(), each.ascending()));
+        }
+        OptionalLong limit = limitExpression.isPresent() ? OptionalLong.of(StatementExecutor.limitValue(limitExpression.get(), context)) : OptionalLong.empty();
+        FilterPushdown.Pushed pushed = FilterPushdown.push(where, definition, scope, context);
+        if (pushed.exact()) {
+            return new ScanRequest(pushed.filter(), List.of(), keys, 0, limit);
+        }
+        List<String> primary = definition.indexes().stream()
+                .filter(each -> each.kind() == dev.quiver.storage.catalog.IndexDefinition.Kind.PRIMARY)
+                .findFirst()
+                .map(dev.quiver.storage.catalog.IndexDefinition::columns)
+                .orElseThrow(() -> new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "this WHERE in UPDATE or DELETE on a table without a primary key"));
+        TableScope rowScope = scope.withClause("where clause");
+        ExecutionContext rowContext = context.withScope(rowScope);
+        List<dev.quiver.storage.filter.Filter> keysOfRows = new ArrayList<>();
+        for (Row row : rowsOf(pushed, definition, keys, limit, rowScope, rowContext, where.orElseThrow())) {
+            List<dev.quiver.storage.filter.Filter> parts = new ArrayList<>();
+            for (String column : primary) {
+                parts.add(dev.quiver.storage.filter.Filter.equal(column, row.get(definition.columnIndex(column).getAsInt())));
+            }
+            keysOfRows.add(parts.size() == 1 ? parts.get(0) : new dev.quiver.storage.filter.Filter.And(parts));
+        }
+        dev.quiver.storage.filter.Filter filter = keysOfRows.isEmpty()
+                ? dev.quiver.storage.filter.Filter.not(dev.quiver.storage.filter.Filter.ALL)
+                : new dev.quiver.storage.filter.Filter.Or(keysOfRows);
+        return new ScanRequest(filter, List.of(), keys, 0, OptionalLong.empty());
+    }
+
+    private List<Row> rowsOf(FilterPushdown.Pushed pushed, TableDefinition definition, List<SortKey> keys, OptionalLong limit, TableScope rowScope,
+            ExecutionContext rowContext, Expression where)
+    {
+        List<Row> result = new ArrayList<>();
+        Table table = storage.table(rowScope.database(), definition.name());
+        try (dev.quiver.storage.table.RowCursor cursor = table.scan(new ScanRequest(pushed.filter(), List.of(), keys, 0, OptionalLong.empty()))) {
+            while (cursor.hasNext() && (limit.isEmpty() || result.size() < limit.getAsLong())) {
+                Row row = cursor.next();
+                rowScope.setRow(row);
+                if (ExpressionEvaluator.isTrue(where, rowContext)) {
+                    result.add(row);
+                }
+            }
+        }
+        return result;
+    }
+}
