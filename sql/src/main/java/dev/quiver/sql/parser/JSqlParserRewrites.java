@@ -41,7 +41,46 @@ final class JSqlParserRewrites
 
     static Rewritten rewrite(String cleaned)
     {
-        return renameUserVariables(rewriteConvert(rewriteOperators(cleaned)));
+        return renameUserVariables(renameKeywordIdentifiers(rewriteConvert(rewriteOperators(cleaned))));
+    }
+
+    /**
+     * Plain names MySQL allows as identifiers but JSqlParser reserves (ClickHouse's SETTINGS, SAMPLE; the seekdb
+     * SDK's catalog has a {@code settings} column). Their first letter is replaced by a marker letter of the same
+     * length ({@code ª} for lower case, {@code º} for upper case) that {@link #restoreKeywordIdentifier} undoes.
+     */
+    private static final Set<String> JSQLPARSER_RESERVED_NAMES = Set.of("SETTINGS", "SAMPLE");
+    private static final char LOWER_MARKER = '\u00aa';
+    private static final char UPPER_MARKER = '\u00ba';
+
+    private static String renameKeywordIdentifiers(String cleaned)
+    {
+        StringBuilder result = null;
+        for (Token each : SqlLexer.tokenize(cleaned)) {
+            if (each.type() == Token.TokenType.WORD && JSQLPARSER_RESERVED_NAMES.contains(each.upper())) {
+                if (result == null) {
+                    result = new StringBuilder(cleaned);
+                }
+                char first = each.text().charAt(0);
+                result.setCharAt(each.start(), Character.isUpperCase(first) ? UPPER_MARKER : LOWER_MARKER);
+            }
+        }
+        return result == null ? cleaned : result.toString();
+    }
+
+    /** Undoes {@link #renameKeywordIdentifiers} for one plain identifier. */
+    static String restoreKeywordIdentifier(String text)
+    {
+        if (text.isEmpty() || (text.charAt(0) != LOWER_MARKER && text.charAt(0) != UPPER_MARKER)) {
+            return text;
+        }
+        for (String each : JSQLPARSER_RESERVED_NAMES) {
+            if (each.length() == text.length() && each.substring(1).equalsIgnoreCase(text.substring(1))) {
+                char first = each.charAt(0);
+                return (text.charAt(0) == UPPER_MARKER ? first : Character.toLowerCase(first)) + text.substring(1);
+            }
+        }
+        return text;
     }
 
     private static Rewritten renameUserVariables(String cleaned)

@@ -65,6 +65,6 @@ public final class StringLiterals
         if (text.startsWith("\"") && text.length() > 1) {
             return unquote(text);
         }
-        return text;
+        return JSqlParserRewrites.restoreKeywordIdentifier(text);
     }
 }
