@@ -4,7 +4,9 @@ import dev.quiver.wire.codec.PacketWriter;
 
 /**
  * OK, or (with header {@code 0xFE}) the OK that ends a result set when CLIENT_DEPRECATE_EOF is in effect.
- * Without CLIENT_SESSION_TRACK the info is a {@code string<EOF>}.
+ * The info is written as a length-encoded string, as MySQL's {@code net_send_ok} and MariaDB's do whether or not
+ * CLIENT_SESSION_TRACK is on (the protocol documentation says {@code string<EOF>}, but libmysqlclient and
+ * libmariadb read a length first and answer 2027 "malformed packet" otherwise).
  *
  * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_basic_ok_packet.html">OK_Packet</a>
  */
@@ -36,7 +38,7 @@ public record OkPacket(int header, long affectedRows, long lastInsertId, int sta
                 .writeFixedInt2(statusFlags)
                 .writeFixedInt2(warnings);
         if (!info.isEmpty()) {
-            writer.writeRestOfPacketString(info);
+            writer.writeLengthEncodedString(info);
         }
     }
 }

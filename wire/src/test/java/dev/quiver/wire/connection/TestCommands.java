@@ -103,7 +103,8 @@ class TestCommands
             assertThat(packets.get(5).payload()).as("EOF ending the result set").containsExactly(0xFE, 0, 0, 0x0A, 0);
             Packet last = packets.get(6);
             assertThat(last.statusFlags()).isEqualTo(0x0003);
-            assertThat(new String(last.payload(), 7, last.payload().length - 7, StandardCharsets.UTF_8)).isEqualTo("Rows matched: 2  Changed: 2  Warnings: 0");
+            assertThat(last.payload()[7]).as("info length").isEqualTo((byte) 40);
+            assertThat(new String(last.payload(), 8, last.payload().length - 8, StandardCharsets.UTF_8)).isEqualTo("Rows matched: 2  Changed: 2  Warnings: 0");
             assertThat(packets).extracting(Packet::sequenceId).containsExactly(1, 2, 3, 4, 5, 6, 7);
         }
     }

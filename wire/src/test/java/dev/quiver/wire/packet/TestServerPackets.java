@@ -52,7 +52,7 @@ class TestServerPackets
     {
         assertThat(payload(OkPacket.ok(0, 0, 0x0002, 0, null))).isEqualTo(hex("00 00 00 0200 0000"));
         assertThat(payload(OkPacket.ok(2, 7, 0x000A, 1, "Records: 2  Duplicates: 0  Warnings: 0")))
-                .isEqualTo(hex("00 02 07 0a00 0100 \"Records: 2  Duplicates: 0  Warnings: 0\""));
+                .isEqualTo(hex("00 02 07 0a00 0100 26 \"Records: 2  Duplicates: 0  Warnings: 0\""));
         assertThat(payload(new OkPacket(OkPacket.HEADER_EOF, 0, 0, 0x0022, 0, "")))
                 .isEqualTo(hex("fe 00 00 2200 0000"));
     }
