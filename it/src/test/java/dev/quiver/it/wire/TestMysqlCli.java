@@ -97,4 +97,23 @@ class TestMysqlCli
         assertThat(result.exitCode()).isZero();
         assertThat(result.standardOutput()).contains("seekdb-v1.4.0.0", "Current database:\ttest", "Uptime:");
     }
+
+    @Test
+    void testTableStatementsAndTheirInfoStrings()
+    {
+        // libmariadb reads the OK packet's info as a length-encoded string; -vvv prints it
+        ProcessResult result = run("""
+                CREATE DATABASE qv_cli;
+                USE qv_cli;
+                CREATE TABLE t (id INT PRIMARY KEY, n INT);
+                INSERT INTO t VALUES (1, 1), (2, 2);
+                INSERT INTO t VALUES (1, 5) ON DUPLICATE KEY UPDATE n = VALUES(n);
+                UPDATE t SET n = n + 1;
+                SELECT id, n FROM t ORDER BY id;
+                DROP DATABASE qv_cli;
+                """, "-vvv");
+        assertThat(result.standardError()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.standardOutput()).contains("Records: 2  Duplicates: 0  Warnings: 0", "2 rows affected", "Rows matched: 2  Changed: 2  Warnings: 0");
+    }
 }
