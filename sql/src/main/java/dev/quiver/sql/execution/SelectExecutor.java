@@ -52,6 +52,9 @@ final class SelectExecutor
     Bound bind(Statement.TableQuery query, ExecutionContext context)
     {
         String database = TableValues.database(query.table(), context.session());
+        if (database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "information_schema tables");
+        }
         Table table = storage.table(database, query.table().name());
         TableDefinition definition = table.definition();
         TableScope scope = new TableScope(database, definition, query.alias(), "field list");
@@ -90,7 +93,9 @@ final class SelectExecutor
             types.add(type);
             if (expression instanceof Expression.ColumnReference reference) {
                 ColumnDefinition column = definition.columns().get(scope.index(reference));
-                columns.add(TableValues.resultColumn(database, label, definition, column, item.name()));
+                // an unaliased column is named as written, without its qualifier or backquotes
+                boolean asWritten = item.name().replace("`", "").equals(String.join(".", reference.parts()));
+                columns.add(TableValues.resultColumn(database, label, definition, column, asWritten ? reference.name() : item.name()));
                 read.add(column.name());
             }
             else {

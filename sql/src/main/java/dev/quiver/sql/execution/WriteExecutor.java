@@ -154,9 +154,8 @@ final class WriteExecutor
                 }
             }
         }
-        long lastInsertId = 0;
-        if (result.firstGeneratedId().isPresent()) {
-            lastInsertId = result.firstGeneratedId().getAsLong();
+        long lastInsertId = firstInsertedId(definition, writeColumns, rows, result);
+        if (lastInsertId != 0) {
             context.session().setLastInsertId(lastInsertId);
         }
         String info = null;
@@ -164,6 +163,43 @@ final class WriteExecutor
             info = "Records: " + rows.size() + "  Duplicates: " + duplicates + "  Warnings: " + context.session().warningCount();
         }
         return new UpdateCountResult(affected, lastInsertId, info);
+    }
+
+    /**
+     * MySQL's OK id: the auto_increment value of the first row this statement inserted with a generated value (rows
+     * that were ignored or turned into an ODKU update do not count), else 0.
+     */
+    private static long firstInsertedId(TableDefinition definition, List<String> columns, List<List<Value>> rows, WriteResult result)
+    {
+        int auto = -1;
+        for (int i = 0; i < definition.columns().size(); i++) {
+            if (definition.columns().get(i).autoIncrement()) {
+                auto = i;
+            }
+        }
+        if (auto < 0 || result.firstGeneratedId().isEmpty()) {
+            return 0;
+        }
+        String autoName = definition.columns().get(auto).name();
+        int given = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equalsIgnoreCase(autoName)) {
+                given = i;
+            }
+        }
+        for (int i = 0; i < result.outcomes().size() && i < rows.size(); i++) {
+            Value proposed = given < 0 ? Value.NULL : rows.get(i).get(given);
+            boolean generated = proposed.isNull() || (proposed instanceof Value.IntegerValue integer && integer.value() == 0);
+            Row inserted = switch (result.outcomes().get(i)) {
+                case RowOutcome.Inserted each -> each.row();
+                case RowOutcome.Replaced each -> each.row();
+                default -> null;
+            };
+            if (generated && inserted != null && inserted.get(auto) instanceof Value.IntegerValue id) {
+                return id.value();
+            }
+        }
+        return 0;
     }
 
     /** MySQL 8 names the key of a 1062 {@code table.key}; the engine names the key alone. */
