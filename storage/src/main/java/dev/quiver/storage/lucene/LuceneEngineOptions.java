@@ -17,7 +17,11 @@ public record LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, l
     /** A table's searcher is refreshed (and its version map emptied) once this many rows changed since the last refresh. */
     public static final int DEFAULT_REFRESH_ROWS = 10_000;
 
-    public static final long DEFAULT_CHECKPOINT_LOG_BYTES = 128L << 20;
+    /**
+     * A checkpoint starts after this much log, so at most this much is replayed after a crash: 64 MiB of
+     * collection rows (about 70k at 128 dimensions) replay in a few seconds (BENCHMARKS.md, recovery).
+     */
+    public static final long DEFAULT_CHECKPOINT_LOG_BYTES = 64L << 20;
 
     public LuceneEngineOptions
     {
