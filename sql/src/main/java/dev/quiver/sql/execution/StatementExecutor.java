@@ -55,7 +55,7 @@ public final class StatementExecutor
         this.showExecutor = new ShowExecutor(storage, accessControl, variables, status);
         this.setExecutor = new SetExecutor(variables);
         this.status = requireNonNull(status, "status is null");
-        TableExtras extras = new TableExtras();
+        TableExtras extras = new TableExtras(storage);
         this.selectExecutor = new SelectExecutor(storage, accessControl);
         this.writeExecutor = new WriteExecutor(storage, accessControl, selectExecutor, extras);
         this.ddlExecutor = new DdlExecutor(storage, accessControl, extras);
