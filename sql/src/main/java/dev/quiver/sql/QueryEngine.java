@@ -141,15 +141,12 @@ public final class QueryEngine
         }, Collections.unmodifiableList(bound), results);
     }
 
-    /** COM_FIELD_LIST: no tables exist in this slice, so any table is unknown. */
+    /** COM_FIELD_LIST: the columns of a table of the current database whose names match the wildcard. */
     public List<ResultColumn> fieldList(Session session, String table, String wildcard)
     {
         requireNonNull(session, "session is null");
         requireNonNull(table, "table is null");
-        if (session.database() == null) {
-            throw new QuiverException(ErrorCode.ER_NO_DB_ERROR);
-        }
-        throw new QuiverException(ErrorCode.ER_NO_SUCH_TABLE, session.database(), table);
+        return executor.fieldList(session, table, wildcard);
     }
 
     /** COM_INIT_DB. */

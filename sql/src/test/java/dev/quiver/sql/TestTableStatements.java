@@ -125,6 +125,15 @@ public class TestTableStatements
     }
 
     @Test
+    public void testFieldList()
+    {
+        ok(affected, "CREATE TABLE f (id INT PRIMARY KEY, name VARCHAR(5), nick VARCHAR(5))");
+        assertThat(engine.fieldList(affected, "f", "n%")).extracting(ResultColumn::name).containsExactly("name", "nick");
+        assertThat(engine.fieldList(affected, "f", "")).extracting(ResultColumn::originalTable).containsOnly("f");
+        assertError(() -> engine.fieldList(affected, "nope", ""), ErrorCode.ER_NO_SUCH_TABLE);
+    }
+
+    @Test
     public void testPreparedStatementsOverTables()
     {
         ok(affected, "CREATE TABLE sb (id INTEGER NOT NULL AUTO_INCREMENT, k INTEGER DEFAULT '0' NOT NULL, c CHAR(120) DEFAULT '' NOT NULL, "

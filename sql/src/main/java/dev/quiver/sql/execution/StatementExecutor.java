@@ -67,6 +67,21 @@ public final class StatementExecutor
         return analyzer;
     }
 
+    /** COM_FIELD_LIST: ER_NO_DB_ERROR without a database, ER_NO_SUCH_TABLE for an unknown table. */
+    public List<dev.quiver.sql.result.ResultColumn> fieldList(Session session, String table, String wildcard)
+    {
+        String database = TableValues.database(new dev.quiver.sql.tree.TableName(Optional.empty(), table), session);
+        dev.quiver.storage.catalog.TableDefinition definition = storage.table(database, table).definition();
+        accessControl.checkCanSelect(session.identity(), database, definition.name(), definition.columns().stream().map(dev.quiver.storage.catalog.ColumnDefinition::name).toList());
+        List<dev.quiver.sql.result.ResultColumn> columns = new java.util.ArrayList<>();
+        for (dev.quiver.storage.catalog.ColumnDefinition each : definition.columns()) {
+            if (wildcard == null || wildcard.isEmpty() || dev.quiver.sql.expression.LikeMatcher.matches(each.name(), wildcard, '\\', false)) {
+                columns.add(TableValues.resultColumn(database, definition.name(), definition, each, each.name()));
+            }
+        }
+        return columns;
+    }
+
     /** The result columns of a single-table query, for COM_STMT_PREPARE (empty when they depend on parameters). */
     public List<dev.quiver.sql.result.ResultColumn> tableQueryColumns(Statement.TableQuery query, ExecutionContext context)
     {

@@ -29,20 +29,13 @@ import java.util.Set;
  * as expressions.
  */
 final class TableStatementParser
+        extends TokenCursor
 {
     private static final int DEFAULT_CHAR_LENGTH = 1;
 
-    private final String original;
-    private final String cleaned;
-    private final List<Token> tokens;
-    private int position;
-
     TableStatementParser(String original, String cleaned, List<Token> tokens, int position)
     {
-        this.original = original;
-        this.cleaned = cleaned;
-        this.tokens = tokens;
-        this.position = position;
+        super(original, cleaned, tokens, position);
     }
 
     /** {@code CREATE TABLE ...} or {@code CREATE [UNIQUE|FULLTEXT|VECTOR] INDEX ...}, positioned after CREATE; empty if neither. */
@@ -748,106 +741,5 @@ final class TableStatementParser
             return new TableName(Optional.of(first), identifier());
         }
         return new TableName(Optional.empty(), first);
-    }
-
-    private String identifier()
-    {
-        Token token = next();
-        if (!token.isIdentifier()) {
-            throw ParseErrors.at(original, token.start());
-        }
-        return token.value();
-    }
-
-    private String name()
-    {
-        Token token = next();
-        if (!token.isIdentifier() && token.type() != TokenType.STRING) {
-            throw ParseErrors.at(original, token.start());
-        }
-        return token.value();
-    }
-
-    private long number()
-    {
-        Token token = expect(TokenType.NUMBER);
-        try {
-            return Long.parseLong(token.text());
-        }
-        catch (NumberFormatException ex) {
-            throw ParseErrors.at(original, token.start());
-        }
-    }
-
-    private Token peek()
-    {
-        return tokens.get(position);
-    }
-
-    private Token peek(int ahead)
-    {
-        return tokens.get(Math.min(position + ahead, tokens.size() - 1));
-    }
-
-    private Token next()
-    {
-        Token result = tokens.get(position);
-        if (position < tokens.size() - 1) {
-            position++;
-        }
-        return result;
-    }
-
-    private boolean acceptWord(String word)
-    {
-        if (peek().isWord(word)) {
-            next();
-            return true;
-        }
-        return false;
-    }
-
-    private boolean acceptSymbol(String symbol)
-    {
-        if (peek().isSymbol(symbol)) {
-            next();
-            return true;
-        }
-        return false;
-    }
-
-    private void expectWord(String word)
-    {
-        if (!acceptWord(word)) {
-            throw errorHere();
-        }
-    }
-
-    private void expectSymbol(String symbol)
-    {
-        if (!acceptSymbol(symbol)) {
-            throw errorHere();
-        }
-    }
-
-    private Token expect(TokenType type)
-    {
-        if (peek().type() != type) {
-            throw errorHere();
-        }
-        return next();
-    }
-
-    private void expectEnd()
-    {
-        acceptSymbol(";");
-        if (peek().type() != TokenType.END) {
-            throw errorHere();
-        }
-    }
-
-    private RuntimeException errorHere()
-    {
-        return ParseErrors.at(original, peek().start());
     }
 }
