@@ -17,8 +17,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Table DDL, upserts and single-table SELECT on Quiver and on a real MariaDB, through MariaDB Connector/J with
- * {@code useAffectedRows} off (CLIENT_FOUND_ROWS) and on: the same rows, update counts and error numbers. Left out
+ * Table DDL, upserts and single-table SELECT on Quiver and on a real MariaDB, through MariaDB Connector/J and MySQL
+ * Connector/J, each with {@code useAffectedRows} off (CLIENT_FOUND_ROWS) and on: the same rows, update counts and error numbers. Left out
  * because MySQL 8 and MariaDB differ (the scripts cover MySQL 8's answer): 1062's key naming (only errnos are
  * compared here anyway), JSON and VECTOR columns, seekdb's STRING, DESCRIBE / SHOW CREATE TABLE texts, and
  * auto_increment values after a failed statement.
@@ -193,22 +193,35 @@ class TestTableSqlDifferential
     void testFoundRows()
             throws SQLException
     {
-        compare("useAffectedRows=false");
+        compare("mariadb", "?useAffectedRows=false", "qv_tdiff_mf");
     }
 
     @Test
     void testAffectedRows()
             throws SQLException
     {
-        compare("useAffectedRows=true");
+        compare("mariadb", "?useAffectedRows=true", "qv_tdiff_ma");
     }
 
-    private void compare(String options)
+    @Test
+    void testFoundRowsMySqlConnector()
             throws SQLException
     {
-        String database = "qv_tdiff_" + (options.endsWith("true") ? "a" : "f");
-        try (Connection mariaDbConnection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + mariaDb.port() + "/?" + options, "root", "");
-                Connection quiverConnection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + quiver.port() + "/?" + options, "root", "")) {
+        compare("mysql", "?sslMode=DISABLED&useAffectedRows=false", "qv_tdiff_jf");
+    }
+
+    @Test
+    void testAffectedRowsMySqlConnector()
+            throws SQLException
+    {
+        compare("mysql", "?sslMode=DISABLED&useAffectedRows=true", "qv_tdiff_ja");
+    }
+
+    private void compare(String driver, String options, String database)
+            throws SQLException
+    {
+        try (Connection mariaDbConnection = DriverManager.getConnection("jdbc:" + driver + "://127.0.0.1:" + mariaDb.port() + "/" + options, "root", "");
+                Connection quiverConnection = DriverManager.getConnection("jdbc:" + driver + "://127.0.0.1:" + quiver.port() + "/" + options, "root", "")) {
             for (Connection each : List.of(mariaDbConnection, quiverConnection)) {
                 StatementOutcome.of(each, "SET sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");
                 StatementOutcome.of(each, "DROP DATABASE IF EXISTS " + database);
