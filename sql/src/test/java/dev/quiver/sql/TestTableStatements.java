@@ -73,6 +73,7 @@ public class TestTableStatements
         assertThat(ok(affected, "REPLACE INTO t (id, k, n) VALUES (1, 'x', 0), (40, 'y', 0)")).isEqualTo(new UpdateCountResult(3, 0, "Records: 2  Duplicates: 1  Warnings: 0"));
         assertThat(rows(affected, "SELECT LAST_INSERT_ID()")).containsExactly(new Object[] {upsert.lastInsertId()});
         assertThat(affected.rowCount()).isEqualTo(-1);
+        assertThat(ok(affected, "INSERT INTO t (k, n) VALUES ('x', 1) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)")).isEqualTo(new UpdateCountResult(0, 1, null));
         ok(affected, "INSERT INTO t (k) VALUES ('z')");
         assertThat(rows(affected, "SELECT ROW_COUNT()")).containsExactly(new Object[] {1L});
     }

@@ -154,6 +154,8 @@ class TestTableSqlDifferential
             "INSERT INTO a (id, v) VALUES (1, 7) ON DUPLICATE KEY UPDATE v = 70",
             "SELECT LAST_INSERT_ID()",
             "INSERT INTO a (id, v) VALUES (-1, 1)",
+            "INSERT INTO a (id, v) VALUES (2, 8) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), v = 80",
+            "SELECT LAST_INSERT_ID()",
             "SHOW TABLES",
             "SHOW FULL TABLES",
             "SHOW TABLES LIKE 'm%'",

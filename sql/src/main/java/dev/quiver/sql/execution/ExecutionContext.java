@@ -32,6 +32,8 @@ public final class ExecutionContext
     private final Instant statementStart;
     private final Map<String, Object> row;
     private final RowScope scope;
+    /** LAST_INSERT_ID(expr) calls of this statement, shared by every scoped copy of the context. */
+    private final long[] explicitInsertId;
 
     /** The columns a table statement's expressions see: the current row (and, for ON DUPLICATE KEY UPDATE, the proposed one). */
     public interface RowScope
@@ -43,12 +45,13 @@ public final class ExecutionContext
 
     public ExecutionContext(Session session, SystemVariableAccess variables, String serverVersion, List<Object> parameters, Instant statementStart)
     {
-        this(session, variables, serverVersion, parameters, statementStart, Map.of(), null);
+        this(session, variables, serverVersion, parameters, statementStart, Map.of(), null, new long[] {0, 0});
     }
 
-    private ExecutionContext(Session session, SystemVariableAccess variables, String serverVersion, List<Object> parameters, Instant statementStart, Map<String, Object> row, RowScope scope)
+    private ExecutionContext(Session session, SystemVariableAccess variables, String serverVersion, List<Object> parameters, Instant statementStart, Map<String, Object> row, RowScope scope, long[] explicitInsertId)
     {
         this.scope = scope;
+        this.explicitInsertId = explicitInsertId;
         this.session = requireNonNull(session, "session is null");
         this.variables = requireNonNull(variables, "variables is null");
         this.serverVersion = requireNonNull(serverVersion, "serverVersion is null");
@@ -62,13 +65,13 @@ public final class ExecutionContext
     {
         java.util.TreeMap<String, Object> lookup = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         lookup.putAll(namedRow);
-        return new ExecutionContext(session, variables, serverVersion, parameters, statementStart, lookup, null);
+        return new ExecutionContext(session, variables, serverVersion, parameters, statementStart, lookup, null, explicitInsertId);
     }
 
     /** A context whose columns resolve through {@code scope}. */
     public ExecutionContext withScope(RowScope scope)
     {
-        return new ExecutionContext(session, variables, serverVersion, parameters, statementStart, Map.of(), requireNonNull(scope, "scope is null"));
+        return new ExecutionContext(session, variables, serverVersion, parameters, statementStart, Map.of(), requireNonNull(scope, "scope is null"), explicitInsertId);
     }
 
     public Session session()
@@ -188,6 +191,14 @@ public final class ExecutionContext
     public void setLastInsertId(long value)
     {
         session.setLastInsertId(value);
+        explicitInsertId[0] = 1;
+        explicitInsertId[1] = value;
+    }
+
+    /** The value of the last LAST_INSERT_ID(expr) this statement evaluated, if any (the OK packet reports it). */
+    public java.util.OptionalLong explicitLastInsertId()
+    {
+        return explicitInsertId[0] == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(explicitInsertId[1]);
     }
 
     @Override

@@ -158,6 +158,10 @@ final class WriteExecutor
         if (lastInsertId != 0) {
             context.session().setLastInsertId(lastInsertId);
         }
+        else if (context.explicitLastInsertId().isPresent()) {
+            // ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id): the OK packet reports the value given
+            lastInsertId = context.explicitLastInsertId().getAsLong();
+        }
         String info = null;
         if (rows.size() > 1 || insert.query().isPresent()) {
             info = "Records: " + rows.size() + "  Duplicates: " + duplicates + "  Warnings: " + context.session().warningCount();
