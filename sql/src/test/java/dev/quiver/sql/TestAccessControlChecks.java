@@ -139,6 +139,26 @@ public class TestAccessControlChecks
     }
 
     @Test
+    public void testTableStatementsAreChecked()
+    {
+        storage.createDatabase("secret");
+        storage.createTable("secret", new dev.quiver.storage.catalog.TableDefinition("t",
+                List.of(dev.quiver.storage.catalog.ColumnDefinition.notNull("id", dev.quiver.storage.catalog.ColumnType.IntegerType.signed(
+                        dev.quiver.storage.catalog.ColumnType.IntegerWidth.INT))),
+                List.of(dev.quiver.storage.catalog.IndexDefinition.primaryKey("id"))));
+        for (String each : List.of(
+                "SELECT * FROM secret.t", "SELECT COUNT(*) FROM secret.t", "INSERT INTO secret.t VALUES (1)", "REPLACE INTO secret.t VALUES (1)",
+                "INSERT INTO secret.t VALUES (1) ON DUPLICATE KEY UPDATE id = 2", "INSERT IGNORE INTO secret.t VALUES (1)",
+                "UPDATE secret.t SET id = 2", "DELETE FROM secret.t", "CREATE TABLE secret.u (id INT)", "DROP TABLE secret.t",
+                "TRUNCATE TABLE secret.t", "CREATE INDEX i ON secret.t (id)", "DESCRIBE secret.t", "SHOW CREATE TABLE secret.t",
+                "SHOW INDEX FROM secret.t", "SHOW TABLES FROM secret")) {
+            assertDenied(each, ErrorCode.ER_DBACCESS_DENIED_ERROR);
+        }
+        assertThat(storage.table("secret", "t").count(dev.quiver.storage.filter.Filter.ALL)).isZero();
+        assertThat(storage.tableExists("secret", "u")).isFalse();
+    }
+
+    @Test
     public void testSetGlobalIsCheckedAndSessionIsNot()
     {
         assertDenied("SET GLOBAL wait_timeout = 1", ErrorCode.ER_SPECIFIC_ACCESS_DENIED_ERROR);
