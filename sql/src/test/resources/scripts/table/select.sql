@@ -171,6 +171,61 @@ SELECT COUNT(*) AS n FROM p WHERE name LIKE '%pp%';
 > 2
 > rows: 1
 
+-- Filters pushed into the engine keep MySQL's answers for values outside the column's range or length
+CREATE TABLE r (a TINYINT PRIMARY KEY, u INT UNSIGNED, s VARCHAR(3), UNIQUE KEY us (s), KEY ku (u));
+> ok
+
+INSERT INTO r VALUES (1, 1, 'abc'), (2, 2, 'x');
+> update count: 2
+
+SELECT a FROM r WHERE a = 1000;
+> a
+> -
+> rows: 0
+
+SELECT a FROM r WHERE a < 1000 ORDER BY a;
+> a
+> -
+> 1
+> 2
+> rows: 2
+
+SELECT a FROM r WHERE a > -1000 AND u > -1 ORDER BY a;
+> a
+> -
+> 1
+> 2
+> rows: 2
+
+SELECT a FROM r WHERE u IN (-1, 2, 99999999999);
+> a
+> -
+> 2
+> rows: 1
+
+SELECT a FROM r WHERE s = 'abcdef';
+> a
+> -
+> rows: 0
+
+SELECT a FROM r WHERE s = 'ABC ';
+> a
+> -
+> 1
+> rows: 1
+
+SELECT a FROM r WHERE s IN ('x', 'toolong') AND a BETWEEN -5 AND 500;
+> a
+> -
+> 2
+> rows: 1
+
+UPDATE r SET u = u + 1 WHERE a = 1000;
+> ok
+
+DELETE FROM r WHERE s = 'abcdef';
+> ok
+
 -- Failure: unknown columns name their clause; aggregates beyond COUNT(*) and grouping are the next issue
 SELECT nope FROM p;
 > exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'field list'
