@@ -214,7 +214,9 @@ final class DdlExecutor
             return context.session().database();
         });
         accessControl.checkCanAccessDatabase(context.session().identity(), database);
-        List<String> tables = database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA) ? List.of() : listTables(database);
+        List<String> tables = database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)
+                ? List.of("COLUMNS", "KEY_COLUMN_USAGE", "SCHEMATA", "STATISTICS", "TABLES")
+                : listTables(database);
         String name = "Tables_in_" + database;
         if (show.filter().orElse(null) instanceof ShowFilter.Like like) {
             name += " (" + like.pattern() + ")";

@@ -39,10 +39,13 @@ final class SelectExecutor
     private final StorageEngine storage;
     private final AccessControl accessControl;
 
-    SelectExecutor(StorageEngine storage, AccessControl accessControl)
+    private final InformationSchema informationSchema;
+
+    SelectExecutor(StorageEngine storage, AccessControl accessControl, TableExtras extras)
     {
         this.storage = requireNonNull(storage, "storage is null");
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
+        this.informationSchema = new InformationSchema(storage, accessControl, extras);
     }
 
     /** A query bound to its table: the expanded select list with the types and result columns. */
@@ -52,10 +55,9 @@ final class SelectExecutor
     Bound bind(Statement.TableQuery query, ExecutionContext context)
     {
         String database = TableValues.database(query.table(), context.session());
-        if (database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)) {
-            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "information_schema tables");
-        }
-        Table table = storage.table(database, query.table().name());
+        Table table = database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)
+                ? informationSchema.table(query.table().name(), context.session())
+                : storage.table(database, query.table().name());
         TableDefinition definition = table.definition();
         TableScope scope = new TableScope(database, definition, query.alias(), "field list");
         ExecutionContext fieldContext = context.withScope(scope);

@@ -56,7 +56,7 @@ public final class StatementExecutor
         this.setExecutor = new SetExecutor(variables);
         this.status = requireNonNull(status, "status is null");
         TableExtras extras = new TableExtras(storage);
-        this.selectExecutor = new SelectExecutor(storage, accessControl);
+        this.selectExecutor = new SelectExecutor(storage, accessControl, extras);
         this.writeExecutor = new WriteExecutor(storage, accessControl, selectExecutor, extras);
         this.ddlExecutor = new DdlExecutor(storage, accessControl, extras);
         this.sessions = requireNonNull(sessions, "sessions is null");
