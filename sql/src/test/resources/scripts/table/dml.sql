@@ -35,6 +35,19 @@ INSERT INTO t VALUES (10, 'f', 6);
 INSERT INTO t VALUES (DEFAULT, 'g', DEFAULT);
 > update count: 1
 
+INSERT INTO t (k, n) VALUES ('h0', 7), ('h1', n + 1);
+> update count: 2
+
+SELECT k, n FROM t WHERE k LIKE 'h_';
+> k  n
+> -- -
+> h0 7
+> h1 1
+> rows: 2
+
+DELETE FROM t WHERE k LIKE 'h_';
+> update count: 2
+
 SELECT * FROM t;
 > id k n
 > -- - -
@@ -95,7 +108,7 @@ SELECT id, k, n FROM t WHERE k IN ('b', 'zz') ORDER BY id;
 > id k  n
 > -- -- --
 > 2  b  90
-> 19 zz 1
+> 21 zz 1
 > rows: 2
 
 INSERT INTO t (k, n) VALUES ('c', 3) AS new (kk, nn) ON DUPLICATE KEY UPDATE n = nn + 1, k = CONCAT(k, '2'), n = n + 100;
@@ -131,8 +144,8 @@ SELECT * FROM t ORDER BY id;
 > 5   e   5
 > 10  f   6
 > 11  g   0
-> 13  h   7
-> 19  zz  1
+> 15  h   7
+> 21  zz  1
 > 100 new 0
 > rows: 9
 
@@ -180,8 +193,8 @@ SELECT id, n FROM t ORDER BY id DESC LIMIT 3;
 > id  n
 > --- -
 > 100 0
-> 19  0
-> 13  7
+> 21  0
+> 15  7
 > rows: 3
 
 UPDATE t SET k = 'b' WHERE id = 3;

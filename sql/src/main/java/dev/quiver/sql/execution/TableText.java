@@ -72,6 +72,10 @@ final class TableText
             if (!column.nullable()) {
                 line.append(" NOT NULL");
             }
+            else if (column.type() instanceof ColumnType.TemporalType temporal && temporal.kind() == ColumnType.TemporalKind.TIMESTAMP) {
+                // MySQL 8 spells out NULL for a nullable TIMESTAMP
+                line.append(" NULL");
+            }
             String expression = expressionDefaultText(definition, column, extras);
             if (expression != null) {
                 line.append(" DEFAULT ").append(expression);

@@ -103,18 +103,26 @@ final class WriteExecutor
         }
         else {
             long rowNumber = 0;
+            // a column named in VALUES (or REPLACE ... SET) is the value this row already has: set earlier, else the default
+            TableScope valuesScope = new TableScope(database, definition, Optional.empty(), "field list");
+            ExecutionContext valuesContext = context.withScope(valuesScope);
             for (List<Expression> each : insert.rows()) {
                 rowNumber++;
                 if (each.size() != columns.size() && !(each.isEmpty() && insert.columns().isEmpty())) {
                     throw new QuiverException(ErrorCode.ER_WRONG_VALUE_COUNT_ON_ROW, rowNumber);
                 }
+                List<Value> building = new ArrayList<>();
+                for (ColumnDefinition column : definition.columns()) {
+                    building.add(column.defaultValue().orElse(Value.NULL));
+                }
+                valuesScope.setRow(new Row(building));
                 List<Value> row = new ArrayList<>(columns.size());
                 for (int i = 0; i < columns.size(); i++) {
-                    if (each.isEmpty() || isDefault(each.get(i))) {
-                        row.add(defaultOf(definition, columns.get(i)));
-                        continue;
-                    }
-                    row.add(TableValues.toValue(ExpressionEvaluator.evaluate(each.get(i), context)));
+                    Value value = each.isEmpty() || isDefault(each.get(i))
+                            ? defaultOf(definition, columns.get(i))
+                            : TableValues.toValue(ExpressionEvaluator.evaluate(each.get(i), valuesContext));
+                    row.add(value);
+                    valuesScope.setRow(valuesScope.row().with(definition.columnIndex(columns.get(i)).getAsInt(), value));
                 }
                 rows.add(row);
             }
