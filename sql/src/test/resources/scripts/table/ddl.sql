@@ -177,6 +177,12 @@ CREATE TABLE bad6 (a INT DEFAULT 'abc');
 CREATE TABLE bad7 (a VECTOR(0));
 > exception ER_TOO_BIG_FIELDLENGTH: Column length too big for column 'a' (max = 16000); use BLOB or TEXT instead
 
+CREATE TABLE bad7b (a TEXT DEFAULT 'x');
+> exception ER_BLOB_CANT_HAVE_DEFAULT: BLOB, TEXT, GEOMETRY or JSON column 'a' can't have a default value
+
+CREATE TABLE bad7c (a JSON DEFAULT '{}');
+> exception ER_BLOB_CANT_HAVE_DEFAULT: BLOB, TEXT, GEOMETRY or JSON column 'a' can't have a default value
+
 CREATE TABLE bad8 (a INT AUTO_INCREMENT);
 > exception ER_WRONG_AUTO_KEY: Incorrect table definition; there can be only one auto column and it must be defined as a key
 

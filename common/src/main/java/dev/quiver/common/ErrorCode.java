@@ -170,7 +170,8 @@ public enum ErrorCode
     ER_COLLATION_CHARSET_MISMATCH(1253, "42000", "COLLATION '%s' is not valid for CHARACTER SET '%s'"),
     ER_NO_SYSTEM_SCHEMA_ACCESS(3552, "HY000", "Access to system schema '%s' is rejected."),
     ER_NO_TABLES_USED(1096, "HY000", "No tables used"),
-    ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s");
+    ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s"),
+    ER_BLOB_CANT_HAVE_DEFAULT(1101, "42000", "BLOB, TEXT, GEOMETRY or JSON column '%s' can't have a default value");
 
     private final int vendorCode;
     private final String sqlState;

@@ -107,6 +107,13 @@ final class DdlExecutor
         boolean nullable = spec.nullable().orElse(true) && !spec.primaryKey();
         ColumnDefinition column = new ColumnDefinition(spec.name(), spec.type(), nullable, Optional.empty(), spec.autoIncrement());
         if (spec.defaultValue().isPresent() && !spec.defaultIsExpression()) {
+            boolean blob = spec.type() instanceof ColumnType.JsonType
+                    || (spec.type() instanceof ColumnType.StringType text && text.kind() != ColumnType.StringKind.STRING && !text.lengthInCharacters())
+                    || (spec.type() instanceof ColumnType.BinaryType binary && binary.kind() != ColumnType.BinaryKind.BINARY && binary.kind() != ColumnType.BinaryKind.VARBINARY);
+            if (blob && !(spec.defaultValue().get() instanceof dev.quiver.sql.tree.Expression.NullLiteral)) {
+                // MySQL 8 takes expression defaults only for these
+                throw new QuiverException(ErrorCode.ER_BLOB_CANT_HAVE_DEFAULT, spec.name());
+            }
             if (spec.autoIncrement()) {
                 throw new QuiverException(ErrorCode.ER_INVALID_DEFAULT, spec.name());
             }
