@@ -143,7 +143,8 @@ public class TestTableStatements
         List<QueryResult> results = new ArrayList<>();
         engine.execute(affected, insert, List.of(1L, "c1", "p1", 2L, "c2", "p2"), results::add);
         assertThat(results).containsExactly(new UpdateCountResult(2, 1, "Records: 2  Duplicates: 0  Warnings: 0"));
-        ok(affected, "CREATE INDEX k_1 ON sb(k)");
+        assertThatThrownBy(() -> engine.execute(affected, "CREATE INDEX k_1 ON sb(k)", results::add))
+                .isInstanceOfSatisfying(QuiverException.class, ex -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.ER_NOT_SUPPORTED_YET));
 
         PreparedQuery select = engine.prepare(affected, "SELECT c FROM sb WHERE id=?");
         assertThat(select.columns()).extracting(ResultColumn::name).containsExactly("c");

@@ -18,12 +18,8 @@ import dev.quiver.storage.catalog.ColumnDefinition;
 import dev.quiver.storage.catalog.ColumnType;
 import dev.quiver.storage.catalog.IndexDefinition;
 import dev.quiver.storage.catalog.TableDefinition;
-import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
 import dev.quiver.storage.row.ValueCoercion;
-import dev.quiver.storage.table.ConflictPolicy;
-import dev.quiver.storage.table.ScanRequest;
-import dev.quiver.storage.table.WriteRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -174,43 +170,22 @@ final class DdlExecutor
     }
 
     /**
-     * CREATE INDEX. The engine has no ALTER yet, so the table is rebuilt: rows read, table dropped and created
-     * with the new index, rows written back in one statement. Not crash-atomic; refused for non-empty tables with
-     * more than {@link #REBUILD_LIMIT} rows.
+     * CREATE INDEX on an existing table answers ER_NOT_SUPPORTED_YET until the engine can add an index in place:
+     * rebuilding the table from the SQL layer (read, drop, create, write back) could lose rows to a crash or to a
+     * concurrent writer between the drop and the write-back. Indexes declared in CREATE TABLE work. The name and
+     * columns are still validated first, so a duplicate key name or an unknown column answers as MySQL does.
      */
     QueryResult createIndex(Statement.CreateIndex create, ExecutionContext context)
     {
         String database = TableValues.database(create.table(), context.session());
         accessControl.checkCanCreateIndex(context.session().identity(), database, create.table().name());
-        Table table = storage.table(database, create.table().name());
-        TableDefinition old = table.definition();
+        TableDefinition old = storage.table(database, create.table().name()).definition();
         List<IndexDefinition> indexes = new ArrayList<>(old.indexes());
         indexes.add(create.index());
-        TableDefinition definition = new TableDefinition(old.name(), old.columns(), indexes);
-        if (table.count(dev.quiver.storage.filter.Filter.ALL) > REBUILD_LIMIT) {
-            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "CREATE INDEX on a table of more than " + REBUILD_LIMIT + " rows (the engine has no ALTER yet)");
-        }
-        List<Row> rows = table.scan(ScanRequest.all()).toList();
-        List<String> names = old.columns().stream().map(ColumnDefinition::name).toList();
-        List<List<Value>> values = rows.stream().map(Row::values).toList();
-        storage.dropTable(database, old.name());
-        storage.createTable(database, definition);
-        try {
-            if (!rows.isEmpty()) {
-                storage.table(database, old.name()).write(new WriteRequest(names, values, ConflictPolicy.ERROR));
-            }
-        }
-        catch (QuiverException ex) {
-            // a duplicate under the new unique key: put the table back as it was
-            storage.dropTable(database, old.name());
-            storage.createTable(database, old);
-            storage.table(database, old.name()).write(new WriteRequest(names, values, ConflictPolicy.ERROR));
-            throw WriteExecutor.mysqlDuplicate(ex, old.name());
-        }
-        return UpdateCountResult.EMPTY;
+        new TableDefinition(old.name(), old.columns(), indexes);
+        throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET,
+                "CREATE INDEX on an existing table (declare the index in CREATE TABLE; the engine cannot add one in place yet)");
     }
-
-    static final long REBUILD_LIMIT = 1_000_000;
 
     QueryResult showTables(Statement.ShowTables show, ExecutionContext context)
     {
