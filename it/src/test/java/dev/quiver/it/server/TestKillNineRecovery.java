@@ -1,10 +1,9 @@
 package dev.quiver.it.server;
 
-import dev.quiver.it.testing.ExternalClients;
+import dev.quiver.it.testing.ServerProcess;
 import dev.quiver.it.testing.TestingServer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestKillNineRecovery
 {
-    private static final Pattern READY = Pattern.compile("ready for connections on [0-9.]+:(\\d+)");
     private static final int WRITERS = 4;
     private static final int SLOTS = 25;
     private static final int CYCLES = 2;
@@ -54,10 +50,8 @@ class TestKillNineRecovery
         Map<String, Write> acknowledged = new ConcurrentHashMap<>();
         try {
             for (int cycle = 0; cycle < CYCLES; cycle++) {
-                Process server = start(dataDirectory);
-                try {
-                    int port = awaitReady(server, dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"));
-                    String url = "jdbc:mariadb://127.0.0.1:" + port + "/test";
+                try (ServerProcess server = ServerProcess.start(dataDirectory)) {
+                    String url = server.jdbcUrl("test");
                     if (cycle == 0) {
                         createTable(url);
                     }
@@ -66,53 +60,14 @@ class TestKillNineRecovery
                     }
                     runWritersThenKill(url, server, acknowledged, cycle, random.nextInt(1500) + 1500);
                 }
-                finally {
-                    server.destroyForcibly();
-                    server.waitFor(30, TimeUnit.SECONDS);
-                }
             }
-            Process server = start(dataDirectory);
-            try {
-                int port = awaitReady(server, dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"));
-                verify("jdbc:mariadb://127.0.0.1:" + port + "/test", acknowledged);
-            }
-            finally {
-                server.destroy();
-                server.waitFor(60, TimeUnit.SECONDS);
+            try (ServerProcess server = ServerProcess.start(dataDirectory)) {
+                verify(server.jdbcUrl("test"), acknowledged);
             }
         }
         finally {
             TestingServer.deleteRecursively(dataDirectory);
-            Files.deleteIfExists(dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"));
         }
-    }
-
-    private static Process start(Path dataDirectory)
-            throws IOException
-    {
-        Path script = ExternalClients.projectRoot().resolve("bin/quiver-server");
-        Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
-        Files.deleteIfExists(log);
-        return new ProcessBuilder(List.of(script.toString(), "--port", "0", "--data-dir", dataDirectory.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private static int awaitReady(Process process, Path log)
-            throws IOException, InterruptedException
-    {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = READY.matcher(Files.readString(log));
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-            if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("server exited with " + process.exitValue() + " before it was ready: " + Files.readString(log));
-            }
-        }
-        throw new AssertionError("server not ready within 5 minutes: " + Files.readString(log));
     }
 
     private static void createTable(String url)
@@ -126,7 +81,7 @@ class TestKillNineRecovery
     }
 
     /** Runs the writers until {@code acknowledgements} statements were acknowledged, then kills the server. */
-    private static void runWritersThenKill(String url, Process server, Map<String, Write> acknowledged, int cycle, int acknowledgements)
+    private static void runWritersThenKill(String url, ServerProcess server, Map<String, Write> acknowledged, int cycle, int acknowledgements)
             throws Exception
     {
         AtomicLong count = new AtomicLong();
@@ -138,11 +93,9 @@ class TestKillNineRecovery
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (count.get() < acknowledgements && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            server.waitFor(5, TimeUnit.MILLISECONDS);
+            server.process().waitFor(5, TimeUnit.MILLISECONDS);
         }
-        server.destroyForcibly(); // SIGKILL
-        assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        server.kill();
         stop.set(true);
         for (Thread each : writers) {
             each.join(TimeUnit.SECONDS.toMillis(60));

@@ -1,10 +1,10 @@
 package dev.quiver.it.server;
 
 import dev.quiver.it.testing.ExternalClients;
+import dev.quiver.it.testing.ServerProcess;
 import dev.quiver.it.testing.TestingServer;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,54 +23,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestServerLauncher
 {
-    private static final Pattern READY = Pattern.compile("ready for connections on ([0-9.]+):(\\d+)");
-
     @Test
     void testStartConnectAndStopWithSigterm()
             throws Exception
     {
         Path dataDirectory = Files.createTempDirectory("quiver-launcher-");
-        Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
-        Path script = ExternalClients.projectRoot().resolve("bin/quiver-server");
-        Process process = new ProcessBuilder(List.of(script.toString(), "--port", "0", "--data-dir", dataDirectory.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            int port = awaitReady(process, log);
-            try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/test", "root", "");
+        try (ServerProcess server = ServerProcess.start(dataDirectory)) {
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("test"), "root", "");
                     Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT VERSION()")) {
                 assertThat(result.next()).isTrue();
                 assertThat(result.getString(1)).contains("seekdb-v1.4.0.0");
             }
-            process.destroy(); // SIGTERM
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
-            assertThat(Files.readString(log)).contains("Shutting down", "Stopped");
-            assertThat(process.exitValue()).isIn(0, 143);
+            server.process().destroy(); // SIGTERM
+            assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+            assertThat(server.log()).contains("Shutting down", "Stopped");
+            assertThat(server.process().exitValue()).isIn(0, 143);
         }
         finally {
-            process.destroyForcibly();
             TestingServer.deleteRecursively(dataDirectory);
-            Files.deleteIfExists(log);
         }
-    }
-
-    /** Polls the log until the ready line names the port (the first start may build the server first). */
-    private static int awaitReady(Process process, Path log)
-            throws IOException, InterruptedException
-    {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = READY.matcher(Files.readString(log));
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(2));
-            }
-            if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("server exited with " + process.exitValue() + " before it was ready: " + Files.readString(log));
-            }
-        }
-        throw new AssertionError("server not ready within 5 minutes: " + Files.readString(log));
     }
 
     @Test

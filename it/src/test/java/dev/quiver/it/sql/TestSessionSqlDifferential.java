@@ -11,7 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,14 +113,7 @@ class TestSessionSqlDifferential
             StatementOutcome.of(mariaDbConnection, "CREATE DATABASE IF NOT EXISTS test");
             StatementOutcome.of(mariaDbConnection, "USE test");
             StatementOutcome.of(quiverConnection, "USE test");
-            List<String> differences = new ArrayList<>();
-            for (String each : STATEMENTS) {
-                StatementOutcome expected = StatementOutcome.of(mariaDbConnection, each);
-                StatementOutcome actual = StatementOutcome.of(quiverConnection, each);
-                if (!expected.equals(actual)) {
-                    differences.add(each + "\n    MariaDB: " + expected + "\n    Quiver:  " + actual);
-                }
-            }
+            List<String> differences = StatementOutcome.differences(mariaDbConnection, quiverConnection, STATEMENTS);
             assertThat(differences).as("statements answered differently").isEmpty();
         }
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,14 +233,7 @@ class TestTableSqlDifferential
                 StatementOutcome.of(each, "CREATE DATABASE " + database);
                 StatementOutcome.of(each, "USE " + database);
             }
-            List<String> differences = new ArrayList<>();
-            for (String each : STATEMENTS) {
-                StatementOutcome expected = StatementOutcome.of(mariaDbConnection, each);
-                StatementOutcome actual = StatementOutcome.of(quiverConnection, each);
-                if (!expected.equals(actual)) {
-                    differences.add(each + "\n    MariaDB: " + expected + "\n    Quiver:  " + actual);
-                }
-            }
+            List<String> differences = StatementOutcome.differences(mariaDbConnection, quiverConnection, STATEMENTS);
             for (Connection each : List.of(mariaDbConnection, quiverConnection)) {
                 StatementOutcome.of(each, "DROP DATABASE IF EXISTS " + database);
             }

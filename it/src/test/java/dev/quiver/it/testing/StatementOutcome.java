@@ -42,6 +42,23 @@ public record StatementOutcome(List<String> columns, List<List<String>> rows, lo
         }
     }
 
+    /**
+     * Runs each statement on the oracle, then on Quiver, and describes every one whose outcomes differ (empty
+     * when they all agree).
+     */
+    public static List<String> differences(Connection oracle, Connection quiver, List<String> statements)
+    {
+        List<String> result = new ArrayList<>();
+        for (String each : statements) {
+            StatementOutcome expected = of(oracle, each);
+            StatementOutcome actual = of(quiver, each);
+            if (!expected.equals(actual)) {
+                result.add(each + "\n    MariaDB: " + expected + "\n    Quiver:  " + actual);
+            }
+        }
+        return result;
+    }
+
     @Override
     public String toString()
     {
