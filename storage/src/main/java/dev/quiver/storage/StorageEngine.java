@@ -47,6 +47,24 @@ public interface StorageEngine
     /** A handle on a table; {@code ER_NO_SUCH_TABLE} (1146) when it does not exist. */
     Table table(String database, String table);
 
+    /**
+     * RENAME TABLE: moves a table (rows, indexes) to a new name, possibly in another database. {@code ER_NO_SUCH_TABLE}
+     * (1146) when the source is missing, {@code ER_BAD_DB_ERROR} (1049) when the target database is missing,
+     * {@code ER_TABLE_EXISTS_ERROR} (1050) when the target exists. Durable when it returns. Handles on the table
+     * follow it to its new name.
+     */
+    void renameTable(String database, String table, String newDatabase, String newTable);
+
+    /**
+     * ALTER TABLE / CREATE INDEX / DROP INDEX: replaces the definition and rewrites every row through {@code mapper}
+     * (old row -> new row of the new definition), rebuilding every index. Coercion errors or unique violations of the
+     * rewritten rows fail the whole change with MySQL's error (1062 naming the key, 1265/1366/1406/1048 as for
+     * writes) and nothing changes. Writers of the table wait while it runs; readers see the old table until it is
+     * done. Durable and crash-atomic: after a crash the table is either wholly old or wholly new. auto_increment
+     * continues. {@code newDefinition} keeps the table's name. 1146 when the table is missing.
+     */
+    void alterTable(String database, String table, TableDefinition newDefinition, java.util.function.UnaryOperator<dev.quiver.storage.row.Row> mapper);
+
     @Override
     void close();
 }

@@ -663,6 +663,277 @@ public abstract class AbstractStorageEngineTest
         assertThat(reopened.get(List.of(List.of(Value.of("k999")), List.of(Value.of("k0"))))).containsExactly(Optional.of(counter("k999", 19)), Optional.empty());
     }
 
+    // ---------------------------------------------------------------- ALTER TABLE, CREATE / DROP INDEX, RENAME TABLE
+
+    private static TableDefinition itemsTable()
+    {
+        return new TableDefinition("items", List.of(
+                ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(IntegerWidth.BIGINT)).withAutoIncrement(),
+                ColumnDefinition.nullable("name", ColumnType.StringType.varchar(20)),
+                ColumnDefinition.nullable("code", ColumnType.StringType.varchar(10))),
+                List.of(IndexDefinition.primaryKey("id")));
+    }
+
+    private Table items(String... codes)
+    {
+        engine.createTable(DB, itemsTable());
+        Table table = engine.table(DB, "items");
+        for (String code : codes) {
+            table.write(new WriteRequest(List.of("name", "code"), List.of(List.of(Value.of("n-" + code), Value.of(code))), ConflictPolicy.ERROR));
+        }
+        return table;
+    }
+
+    private static long insertItem(Table table, String name)
+    {
+        return table.write(new WriteRequest(List.of("name"), List.of(List.of(Value.of(name))), ConflictPolicy.ERROR)).firstGeneratedId().orElseThrow();
+    }
+
+    private static List<Row> allRows(Table table)
+    {
+        return table.scan(ScanRequest.where(Filter.ALL)).toList();
+    }
+
+    private static TableDefinition withColumns(TableDefinition base, List<ColumnDefinition> columns, List<IndexDefinition> indexes)
+    {
+        return new TableDefinition(base.name(), columns, indexes);
+    }
+
+    @Test
+    public void testAlterAddColumnWithDefault()
+    {
+        Table table = items("a", "b", "c");
+        TableDefinition before = table.definition();
+        List<ColumnDefinition> columns = new ArrayList<>(before.columns());
+        columns.add(ColumnDefinition.notNull("score", ColumnType.IntegerType.signed(IntegerWidth.INT)).withDefault(Value.of(7)));
+        TableDefinition after = withColumns(before, columns, before.indexes());
+        engine.alterTable(DB, "items", after, row -> new Row(concat(row.values(), Value.of(7))));
+        assertThat(engine.table(DB, "items").definition()).isEqualTo(after);
+        assertThat(table.definition()).as("the handle follows the change").isEqualTo(after);
+        assertThat(allRows(table)).containsExactly(
+                Row.of(Value.of(1), Value.of("n-a"), Value.of("a"), Value.of(7)),
+                Row.of(Value.of(2), Value.of("n-b"), Value.of("b"), Value.of(7)),
+                Row.of(Value.of(3), Value.of("n-c"), Value.of("c"), Value.of(7)));
+        // writes and real-time gets right after the change; auto_increment continues
+        assertThat(insertItem(table, "d")).isEqualTo(4);
+        assertThat(table.get(List.of(List.of(Value.of(4))))).containsExactly(Optional.of(Row.of(Value.of(4), Value.of("d"), Value.NULL, Value.of(7))));
+        restart();
+        Table reopened = engine.table(DB, "items");
+        assertThat(reopened.definition()).isEqualTo(after);
+        assertThat(reopened.count(Filter.ALL)).isEqualTo(4);
+        assertThat(insertItem(reopened, "e")).isEqualTo(5);
+        assertThat(reopened.get(List.of(List.of(Value.of(2))))).containsExactly(Optional.of(Row.of(Value.of(2), Value.of("n-b"), Value.of("b"), Value.of(7))));
+        assertFails(ErrorCode.ER_NO_SUCH_TABLE, () -> engine.alterTable(DB, "nope", after, row -> row));
+        restart();
+        assertThat(engine.table(DB, "items").count(Filter.ALL)).isEqualTo(5);
+    }
+
+    @Test
+    public void testAlterDropColumnAndChangeType()
+    {
+        Table table = items("12", "34");
+        TableDefinition before = table.definition();
+        // a failing coercion (1366) leaves the table untouched
+        insertItem(table, "x");
+        table.update(Filter.equal("id", Value.of(3)), row -> row.with(2, Value.of("abc")));
+        TableDefinition numeric = withColumns(before, List.of(before.columns().get(0), ColumnDefinition.nullable("code", ColumnType.IntegerType.signed(IntegerWidth.INT))),
+                before.indexes());
+        assertFails(ErrorCode.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD, () -> engine.alterTable(DB, "items", numeric, row -> Row.of(row.get(0), row.get(2))));
+        // too long (1406) and NOT NULL (1048) fail the same way
+        TableDefinition narrow = withColumns(before, List.of(before.columns().get(0), ColumnDefinition.nullable("name", ColumnType.StringType.varchar(2)), before.columns().get(2)),
+                before.indexes());
+        assertFails(ErrorCode.ER_DATA_TOO_LONG, () -> engine.alterTable(DB, "items", narrow, row -> row));
+        TableDefinition notNull = withColumns(before, List.of(before.columns().get(0), before.columns().get(1), ColumnDefinition.notNull("code", ColumnType.StringType.varchar(10))),
+                before.indexes());
+        assertFails(ErrorCode.ER_BAD_NULL_ERROR, () -> engine.alterTable(DB, "items", notNull, row -> row.with(2, row.get(0).equals(Value.of(1)) ? Value.NULL : row.get(2))));
+        assertThat(table.definition()).isEqualTo(before);
+        assertThat(allRows(table)).containsExactly(
+                Row.of(Value.of(1), Value.of("n-12"), Value.of("12")),
+                Row.of(Value.of(2), Value.of("n-34"), Value.of("34")),
+                Row.of(Value.of(3), Value.of("x"), Value.of("abc")));
+        assertThat(insertItem(table, "y")).isEqualTo(4);
+        restart();
+        table = engine.table(DB, "items");
+        assertThat(table.definition()).isEqualTo(before);
+        assertThat(table.count(Filter.ALL)).isEqualTo(4);
+        table.delete(new Filter.In(Field.column("id"), List.of(Value.of(3), Value.of(4))));
+        // dropping "name" and coercing the text codes to INT
+        engine.alterTable(DB, "items", numeric, row -> Row.of(row.get(0), row.get(2)));
+        assertThat(allRows(table)).containsExactly(Row.of(Value.of(1), Value.of(12)), Row.of(Value.of(2), Value.of(34)));
+        assertThat(table.write(new WriteRequest(List.of("code"), List.of(List.of(Value.of(56))), ConflictPolicy.ERROR)).firstGeneratedId().orElseThrow()).isEqualTo(5);
+        assertFails(ErrorCode.ER_BAD_FIELD_ERROR, () -> insertItem(engine.table(DB, "items"), "z"));
+        restart();
+        table = engine.table(DB, "items");
+        assertThat(table.definition()).isEqualTo(numeric);
+        assertThat(allRows(table)).containsExactly(Row.of(Value.of(1), Value.of(12)), Row.of(Value.of(2), Value.of(34)), Row.of(Value.of(5), Value.of(56)));
+        assertThat(table.write(new WriteRequest(List.of("code"), List.of(List.of(Value.of(78))), ConflictPolicy.ERROR)).firstGeneratedId().orElseThrow()).isEqualTo(6);
+    }
+
+    @Test
+    public void testAlterAddUniqueIndex()
+    {
+        Table table = items("a", "b", "a");
+        TableDefinition before = table.definition();
+        List<IndexDefinition> indexes = new ArrayList<>(before.indexes());
+        indexes.add(IndexDefinition.unique("uk_code", "code"));
+        TableDefinition unique = withColumns(before, before.columns(), indexes);
+        assertThatThrownBy(() -> engine.alterTable(DB, "items", unique, row -> row)).isInstanceOfSatisfying(QuiverException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.ER_DUP_ENTRY);
+            assertThat(e.getMessage()).contains("'a'").contains("uk_code");
+        });
+        assertThat(table.definition()).isEqualTo(before);
+        assertThat(insertItem(table, "d")).isEqualTo(4);
+        restart();
+        Table table2 = engine.table(DB, "items");
+        assertThat(table2.definition()).isEqualTo(before);
+        assertThat(table2.count(Filter.ALL)).isEqualTo(4);
+        table2.write(new WriteRequest(List.of("name", "code"), List.of(List.of(Value.of("again"), Value.of("b"))), ConflictPolicy.ERROR));
+        table2.delete(Filter.equal("id", Value.of(3)));
+        table2.delete(Filter.equal("id", Value.of(5)));
+        engine.alterTable(DB, "items", unique, row -> row);
+        assertThat(table2.definition()).isEqualTo(unique);
+        assertFails(ErrorCode.ER_DUP_ENTRY, () -> table2.write(new WriteRequest(List.of("code"), List.of(List.of(Value.of("A"))), ConflictPolicy.ERROR)));
+        assertThat(table2.get(List.of(List.of(Value.of(2))))).containsExactly(Optional.of(Row.of(Value.of(2), Value.of("n-b"), Value.of("b"))));
+        restart();
+        Table reopened = engine.table(DB, "items");
+        assertThat(reopened.definition()).isEqualTo(unique);
+        assertFails(ErrorCode.ER_DUP_ENTRY, () -> reopened.write(new WriteRequest(List.of("code"), List.of(List.of(Value.of("b"))), ConflictPolicy.ERROR)));
+        WriteResult ignored = reopened.write(new WriteRequest(List.of("code"), List.of(List.of(Value.of("a"))), ConflictPolicy.IGNORE));
+        assertThat(ignored.outcomes().get(0)).isInstanceOf(RowOutcome.Ignored.class);
+        assertThat(insertItem(reopened, "e")).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    public void testAlterAddsAndDropsIndexes()
+    {
+        Table table = items("c", "a", "b");
+        TableDefinition before = table.definition();
+        List<ColumnDefinition> columns = new ArrayList<>(before.columns());
+        columns.add(ColumnDefinition.nullable("embedding", new ColumnType.VectorType(2)));
+        List<IndexDefinition> indexes = new ArrayList<>(before.indexes());
+        indexes.add(IndexDefinition.index("ix_code", "code"));
+        indexes.add(new IndexDefinition("vx", IndexDefinition.Kind.VECTOR, List.of("embedding"), Map.of("distance", "l2", "type", "hnsw")));
+        indexes.add(new IndexDefinition("ft", IndexDefinition.Kind.FULLTEXT, List.of("name"), Map.of("parser", "ngram")));
+        TableDefinition indexed = withColumns(before, columns, indexes);
+        engine.alterTable(DB, "items", indexed, row -> new Row(concat(row.values(), Value.of(new float[] {1, 2}))));
+        assertThat(table.definition()).isEqualTo(indexed);
+        assertThat(ids(table, Filter.Range.between(Field.column("code"), Value.of("b"), Value.of("c")))).containsExactly(1L, 3L);
+        restart();
+        table = engine.table(DB, "items");
+        assertThat(table.definition()).isEqualTo(indexed);
+        assertThat(ids(table, Filter.equal("code", Value.of("A")))).containsExactly(2L);
+        insertItem(table, "d");
+        TableDefinition dropped = withColumns(before, columns, before.indexes());
+        engine.alterTable(DB, "items", dropped, row -> row);
+        assertThat(table.definition()).isEqualTo(dropped);
+        assertThat(ids(table, Filter.equal("code", Value.of("a")))).containsExactly(2L);
+        assertThat(table.get(List.of(List.of(Value.of(4))))).containsExactly(Optional.of(Row.of(Value.of(4), Value.of("d"), Value.NULL, Value.NULL)));
+        restart();
+        table = engine.table(DB, "items");
+        assertThat(table.definition()).isEqualTo(dropped);
+        assertThat(table.count(Filter.ALL)).isEqualTo(4);
+        assertThat(insertItem(table, "e")).isEqualTo(5);
+    }
+
+    @Test
+    public void testWritersWaitForAlter()
+            throws Exception
+    {
+        Table table = items("a", "b");
+        TableDefinition before = table.definition();
+        List<ColumnDefinition> columns = new ArrayList<>(before.columns());
+        columns.add(ColumnDefinition.nullable("extra", ColumnType.IntegerType.signed(IntegerWidth.INT)).withDefault(Value.of(9)));
+        TableDefinition after = withColumns(before, columns, before.indexes());
+        CountDownLatch writerDone = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> writer = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean doneDuringAlter = new java.util.concurrent.atomic.AtomicBoolean();
+        engine.alterTable(DB, "items", after, row -> {
+            if (writer.get() == null) {
+                writer.set(Thread.ofPlatform().start(() -> {
+                    insertItem(table, "during");
+                    writerDone.countDown();
+                }));
+                try {
+                    doneDuringAlter.set(writerDone.await(200, java.util.concurrent.TimeUnit.MILLISECONDS));
+                }
+                catch (InterruptedException e) {
+                    throw new RuntimeException(e);
+                }
+            }
+            return new Row(concat(row.values(), Value.of(1)));
+        });
+        writer.get().join(10_000);
+        assertThat(doneDuringAlter.get()).as("a writer waits while the table is rebuilt").isFalse();
+        assertThat(writerDone.getCount()).isZero();
+        assertThat(allRows(table)).containsExactly(
+                Row.of(Value.of(1), Value.of("n-a"), Value.of("a"), Value.of(1)),
+                Row.of(Value.of(2), Value.of("n-b"), Value.of("b"), Value.of(1)),
+                Row.of(Value.of(3), Value.of("during"), Value.NULL, Value.of(9)));
+        restart();
+        assertThat(allRows(engine.table(DB, "items"))).hasSize(3);
+    }
+
+    @Test
+    public void testRenameTable()
+    {
+        Table table = items("a", "b");
+        engine.createDatabase("other");
+        engine.createTable(DB, docsTable("taken"));
+        assertFails(ErrorCode.ER_NO_SUCH_TABLE, () -> engine.renameTable(DB, "nope", DB, "x"));
+        assertFails(ErrorCode.ER_NO_SUCH_TABLE, () -> engine.renameTable("nodb", "items", DB, "x"));
+        assertFails(ErrorCode.ER_TABLE_EXISTS_ERROR, () -> engine.renameTable(DB, "items", DB, "taken"));
+        assertFails(ErrorCode.ER_TABLE_EXISTS_ERROR, () -> engine.renameTable(DB, "items", DB, "items"));
+        assertFails(ErrorCode.ER_BAD_DB_ERROR, () -> engine.renameTable(DB, "items", "nodb", "x"));
+        assertThat(engine.listTables(DB)).containsExactly("items", "taken");
+
+        engine.renameTable(DB, "items", DB, "things");
+        assertThat(engine.listTables(DB)).containsExactly("taken", "things");
+        assertFails(ErrorCode.ER_NO_SUCH_TABLE, () -> engine.table(DB, "items"));
+        Table things = engine.table(DB, "things");
+        assertThat(things.definition().name()).isEqualTo("things");
+        assertThat(insertItem(things, "c")).isEqualTo(3);
+        assertThat(things.get(List.of(List.of(Value.of(3))))).containsExactly(Optional.of(Row.of(Value.of(3), Value.of("c"), Value.NULL)));
+        assertThat(table.count(Filter.ALL)).as("a handle follows its table").isEqualTo(3);
+        restart();
+        assertThat(engine.listTables(DB)).containsExactly("taken", "things");
+        things = engine.table(DB, "things");
+        assertThat(things.count(Filter.ALL)).isEqualTo(3);
+        assertThat(insertItem(things, "d")).isEqualTo(4);
+
+        engine.renameTable(DB, "things", "other", "moved");
+        assertThat(engine.listTables(DB)).containsExactly("taken");
+        assertThat(engine.listTables("other")).containsExactly("moved");
+        Table moved = engine.table("other", "moved");
+        assertThat(moved.databaseName()).isEqualTo("other");
+        assertThat(insertItem(moved, "e")).isEqualTo(5);
+        restart();
+        moved = engine.table("other", "moved");
+        assertThat(allRows(moved)).hasSize(5);
+        assertThat(insertItem(moved, "f")).isEqualTo(6);
+        // alter after a rename, and a restart after both
+        List<ColumnDefinition> columns = new ArrayList<>(moved.definition().columns());
+        columns.add(ColumnDefinition.nullable("flag", ColumnType.IntegerType.signed(IntegerWidth.TINYINT)));
+        TableDefinition altered = new TableDefinition("moved", columns, moved.definition().indexes());
+        engine.alterTable("other", "moved", altered, row -> new Row(concat(row.values(), Value.of(0))));
+        engine.renameTable("other", "moved", DB, "back");
+        restart();
+        Table back = engine.table(DB, "back");
+        assertThat(back.definition()).isEqualTo(new TableDefinition("back", columns, altered.indexes()));
+        assertThat(back.count(Filter.equal("flag", Value.of(0)))).isEqualTo(6);
+        assertThat(insertItem(back, "g")).isEqualTo(7);
+        engine.dropDatabase("other");
+        restart();
+        assertThat(engine.listTables(DB)).containsExactly("back", "taken");
+        assertThat(engine.table(DB, "back").count(Filter.ALL)).isEqualTo(7);
+    }
+
+    private static List<Value> concat(List<Value> values, Value last)
+    {
+        List<Value> result = new ArrayList<>(values);
+        result.add(last);
+        return result;
+    }
+
     // ---------------------------------------------------------------- fixtures
 
     protected static void assertFails(ErrorCode code, ThrowingCallable call)

@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  */
 public sealed interface LogRecord
         permits LogRecord.CreateDatabase, LogRecord.DropDatabase, LogRecord.CreateTable, LogRecord.DropTable,
-        LogRecord.Rows, LogRecord.Checkpoint
+        LogRecord.Rows, LogRecord.Checkpoint, LogRecord.AlterTable, LogRecord.RenameTable
 {
     byte type();
 
@@ -157,6 +157,56 @@ public sealed interface LogRecord
         }
     }
 
+    /**
+     * ALTER TABLE: table {@code oldTableId} becomes table {@code newTableId} with {@code definition}; the new table's
+     * index ({@code tables/<newTableId>/}) was built and committed before this record was logged, and row records
+     * after this one name the new id.
+     */
+    record AlterTable(long oldTableId, long newTableId, long autoIncrement, TableDefinition definition)
+            implements LogRecord
+    {
+        public AlterTable
+        {
+            requireNonNull(definition, "definition is null");
+        }
+
+        @Override
+        public byte type()
+        {
+            return 7;
+        }
+
+        @Override
+        public void writePayload(BinaryWriter writer)
+        {
+            writer.writeLong(oldTableId).writeLong(newTableId).writeLong(autoIncrement);
+            DefinitionFormat.write(writer, definition);
+        }
+    }
+
+    /** RENAME TABLE: the table keeps its id and index, and moves to {@code database}.{@code name}. */
+    record RenameTable(long tableId, String database, String name)
+            implements LogRecord
+    {
+        public RenameTable
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(name, "name is null");
+        }
+
+        @Override
+        public byte type()
+        {
+            return 8;
+        }
+
+        @Override
+        public void writePayload(BinaryWriter writer)
+        {
+            writer.writeLong(tableId).writeString(database).writeString(name);
+        }
+    }
+
     static LogRecord decode(WalRecord record)
     {
         BinaryReader reader = new BinaryReader(record.payload(), "log record " + record.lsn());
@@ -182,6 +232,8 @@ public sealed interface LogRecord
                 yield new Rows(tableId, autoIncrement, changes);
             }
             case 6 -> new Checkpoint(reader.readLong());
+            case 7 -> new AlterTable(reader.readLong(), reader.readLong(), reader.readLong(), DefinitionFormat.read(reader));
+            case 8 -> new RenameTable(reader.readLong(), reader.readString(), reader.readString());
             default -> throw reader.corrupt("unknown record type " + record.type());
         };
         if (reader.hasRemaining()) {

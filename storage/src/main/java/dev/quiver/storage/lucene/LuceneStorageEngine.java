@@ -65,6 +65,8 @@ public final class LuceneStorageEngine
 {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneStorageEngine.class);
 
+    private static final int REBUILD_BATCH_ROWS = 4096;
+
     private final Path root;
     private final LuceneEngineOptions options;
     private final WriteAheadLog wal;
@@ -86,9 +88,11 @@ public final class LuceneStorageEngine
 
     private final class DurableTable
     {
-        private final long id;
-        private final String database;
-        private final LuceneRowStore store;
+        /** Changed by ALTER TABLE (with writers of the table excluded and the catalog lock held). */
+        private volatile long id;
+        /** Changed by RENAME TABLE (catalog lock held). */
+        private volatile String database;
+        private volatile LuceneRowStore store;
         private final RowStoreTable table;
         private volatile long autoIncrement;
         private final java.util.concurrent.atomic.AtomicLong nextRowId = new java.util.concurrent.atomic.AtomicLong();
@@ -154,8 +158,9 @@ public final class LuceneStorageEngine
         {
             if (store.needsRefresh() || (force && store.hasUnrefreshedChanges())) {
                 table.withWriteLock(() -> {
-                    if (store.hasUnrefreshedChanges()) {
-                        store.refresh();
+                    LuceneRowStore current = store;
+                    if (current.hasUnrefreshedChanges()) {
+                        current.refresh();
                     }
                 });
             }
@@ -253,6 +258,9 @@ public final class LuceneStorageEngine
             }
         }
         wal.replay(snapshot.coveredLsn() + 1, this::replay);
+        // an ALTER TABLE that crashed before logging its switch left a built index nobody names; directories the
+        // snapshot still lists (tables dropped or altered since) stay until the checkpoint below replaces it
+        deleteOrphanTableDirectories(snapshot.tables().stream().map(CatalogSnapshot.TableEntry::tableId).collect(java.util.stream.Collectors.toSet()));
         tablesById.values().forEach(table -> table.refreshIfNeeded(true));
         lastCheckpointLsn = snapshot.coveredLsn();
         checkpoint();
@@ -309,11 +317,41 @@ public final class LuceneStorageEngine
                     throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "replaying into table index " + table.id + ": " + e.getMessage());
                 }
             }
+            case LogRecord.AlterTable alter -> {
+                DurableTable old = tablesById.remove(alter.oldTableId());
+                if (old == null) {
+                    throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "log record " + record.lsn() + " alters unknown table " + alter.oldTableId());
+                }
+                old.store.discard();
+                if (!Files.isDirectory(tablePath(alter.newTableId()))) {
+                    throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "log record " + record.lsn() + " switches to missing table index " + alter.newTableId());
+                }
+                DurableTable altered = openTable(alter.newTableId(), old.database, alter.definition());
+                if (altered.store.committedLsn() == 0) {
+                    throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "log record " + record.lsn() + " switches to uncommitted table index " + alter.newTableId());
+                }
+                if (alter.autoIncrement() > altered.autoIncrement) {
+                    altered.autoIncrement = alter.autoIncrement();
+                    altered.table.restoreCounters(altered.nextRowId.get(), alter.autoIncrement());
+                }
+            }
+            case LogRecord.RenameTable rename -> {
+                DurableTable table = tablesById.get(rename.tableId());
+                if (table == null) {
+                    throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "log record " + record.lsn() + " renames unknown table " + rename.tableId());
+                }
+                moveTable(table, rename.database(), rename.name());
+            }
             case LogRecord.Checkpoint ignored -> {}
         }
     }
 
     private void deleteOrphanTableDirectories()
+    {
+        deleteOrphanTableDirectories(java.util.Set.of());
+    }
+
+    private void deleteOrphanTableDirectories(java.util.Set<Long> keep)
     {
         try (Stream<Path> children = Files.list(root.resolve("tables"))) {
             for (Path child : children.toList()) {
@@ -324,7 +362,7 @@ public final class LuceneStorageEngine
                 catch (NumberFormatException e) {
                     continue;
                 }
-                if (!tablesById.containsKey(id)) {
+                if (!tablesById.containsKey(id) && !keep.contains(id)) {
                     LuceneRowStore.deleteRecursively(child);
                 }
             }
@@ -531,6 +569,160 @@ public final class LuceneStorageEngine
             tables.remove(table);
             tablesById.remove(dropped.id);
             dropped.store.discard();
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    @Override
+    public void renameTable(String database, String table, String newDatabase, String newTable)
+    {
+        requireNonNull(database, "database is null");
+        requireNonNull(table, "table is null");
+        requireNonNull(newTable, "newTable is null");
+        catalogLock.lock();
+        try {
+            Map<String, DurableTable> tables = databases.get(database);
+            DurableTable moved = tables == null ? null : tables.get(table);
+            if (moved == null) {
+                throw new QuiverException(ErrorCode.ER_NO_SUCH_TABLE, database, table);
+            }
+            if (tables(newDatabase).containsKey(newTable)) {
+                throw new QuiverException(ErrorCode.ER_TABLE_EXISTS_ERROR, newTable);
+            }
+            logCatalog(new LogRecord.RenameTable(moved.id, newDatabase, newTable));
+            moveTable(moved, newDatabase, newTable);
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    /** Moves a table in the catalog maps and renames its handle (caller holds the catalog lock, or recovers). */
+    private void moveTable(DurableTable table, String newDatabase, String newTable)
+    {
+        String oldName = table.table.definition().name();
+        Map<String, DurableTable> target = databases.get(newDatabase);
+        if (target == null || target.containsKey(newTable)) {
+            throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "rename of table " + table.id + " to " + newDatabase + "." + newTable + " does not fit the catalog");
+        }
+        table.table.rename(newDatabase, newTable);
+        databases.get(table.database).remove(oldName);
+        table.database = newDatabase;
+        target.put(newTable, table);
+    }
+
+    /**
+     * ALTER TABLE: under the catalog lock and with the table's writers excluded, builds the new table in a fresh
+     * index directory {@code tables/<new id>/} (rows mapped, coerced and checked by {@link RowStoreTable#rebuild}),
+     * commits that index with the log position it covers, then logs one {@link LogRecord.AlterTable} switch record
+     * durably; only then does the handle switch to the new definition and index. The old index is discarded and its
+     * directory deleted by the next checkpoint (recovery deletes a built index no switch record names).
+     */
+    @Override
+    public void alterTable(String database, String table, TableDefinition newDefinition, java.util.function.UnaryOperator<dev.quiver.storage.row.Row> mapper)
+    {
+        requireNonNull(table, "table is null");
+        requireNonNull(newDefinition, "newDefinition is null");
+        requireNonNull(mapper, "mapper is null");
+        catalogLock.lock();
+        try {
+            Map<String, DurableTable> tables = databases.get(requireNonNull(database, "database is null"));
+            DurableTable altered = tables == null ? null : tables.get(table);
+            if (altered == null) {
+                throw new QuiverException(ErrorCode.ER_NO_SUCH_TABLE, database, table);
+            }
+            checkWritable();
+            TableDefinition definition = new TableDefinition(table, newDefinition.columns(), newDefinition.indexes());
+            long newId = nextTableId++;
+            Path path = tablePath(newId);
+            try {
+                LuceneRowStore.deleteRecursively(path);
+            }
+            catch (IOException e) {
+                throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "clearing table directory " + newId + ": " + e.getMessage());
+            }
+            LuceneRowStore newStore = LuceneRowStore.open(path, definition, options.refreshRows());
+            StatementSink buildSink = new StatementSink()
+            {
+                @Override
+                public long log(RowStoreTable rowStoreTable, List<RowChange> changes, long autoIncrement)
+                {
+                    try {
+                        newStore.apply(changes);
+                    }
+                    catch (IOException e) {
+                        throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "building table index " + newId + ": " + e.getMessage());
+                    }
+                    return 0;
+                }
+
+                @Override
+                public void awaitDurable(long ticket) {}
+
+                @Override
+                public void afterStatement()
+                {
+                    if (newStore.needsRefresh()) {
+                        newStore.refresh();
+                    }
+                }
+            };
+            LuceneRowStore oldStore = altered.store;
+            long oldId = altered.id;
+            boolean switched = false;
+            try {
+                altered.table.rebuild(definition, newStore, buildSink, mapper, REBUILD_BATCH_ROWS, (nextRowId, autoIncrement) -> {
+                    checkWritable();
+                    // every statement of the old table is appended (its writers are excluded); the new index holds them all
+                    long covered = wal.lastAppendedLsn();
+                    try {
+                        newStore.commit(covered, autoIncrement, nextRowId);
+                    }
+                    catch (IOException e) {
+                        throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "committing table index " + newId + ": " + e.getMessage());
+                    }
+                    LogRecord.AlterTable record = new LogRecord.AlterTable(oldId, newId, autoIncrement, definition);
+                    checkpointLock.readLock().lock();
+                    try {
+                        checkWritable();
+                        wal.appendDurably(record.type(), record.payload());
+                    }
+                    catch (RuntimeException e) {
+                        // the switch may or may not be in the log: refuse further writes, recovery decides
+                        failure = e;
+                        throw e;
+                    }
+                    finally {
+                        checkpointLock.readLock().unlock();
+                    }
+                    altered.id = newId;
+                    altered.store = newStore;
+                    altered.autoIncrement = autoIncrement;
+                    altered.nextRowId.set(nextRowId);
+                    altered.appliedLsn = covered;
+                    tablesById.remove(oldId);
+                    tablesById.put(newId, altered);
+                });
+                switched = altered.id == newId;
+            }
+            finally {
+                if (!switched) {
+                    try {
+                        newStore.discard();
+                        if (failure == null) {
+                            LuceneRowStore.deleteRecursively(path);
+                        }
+                    }
+                    catch (IOException | RuntimeException e) {
+                        LOG.warn("Discarding the unused table index {} failed", newId, e);
+                    }
+                }
+            }
+            // readers of the old index are gone (the handle switched under its table lock); its files stay until
+            // the next checkpoint no longer lists it
+            oldStore.discard();
         }
         finally {
             catalogLock.unlock();

@@ -5,6 +5,7 @@ import dev.quiver.common.QuiverException;
 import dev.quiver.storage.StorageEngine;
 import dev.quiver.storage.Table;
 import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.row.Row;
 import dev.quiver.storage.table.RowStoreTable;
 import dev.quiver.storage.table.StatementSink;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,6 +24,8 @@ import static java.util.Objects.requireNonNull;
 public final class InMemoryStorageEngine
         implements StorageEngine
 {
+    private static final int REBUILD_BATCH_ROWS = 4096;
+
     private final ReentrantLock catalogLock = new ReentrantLock();
     private final ConcurrentSkipListMap<String, ConcurrentSkipListMap<String, RowStoreTable>> databases = new ConcurrentSkipListMap<>();
 
@@ -130,6 +134,47 @@ public final class InMemoryStorageEngine
             throw new QuiverException(ErrorCode.ER_BAD_DB_ERROR, database);
         }
         return tables;
+    }
+
+    @Override
+    public void renameTable(String database, String table, String newDatabase, String newTable)
+    {
+        requireNonNull(table, "table is null");
+        requireNonNull(newTable, "newTable is null");
+        catalogLock.lock();
+        try {
+            ConcurrentSkipListMap<String, RowStoreTable> tables = databases.get(requireNonNull(database, "database is null"));
+            RowStoreTable moved = tables == null ? null : tables.get(table);
+            if (moved == null) {
+                throw new QuiverException(ErrorCode.ER_NO_SUCH_TABLE, database, table);
+            }
+            ConcurrentSkipListMap<String, RowStoreTable> target = tables(newDatabase);
+            if (target.containsKey(newTable)) {
+                throw new QuiverException(ErrorCode.ER_TABLE_EXISTS_ERROR, newTable);
+            }
+            moved.rename(newDatabase, newTable);
+            tables.remove(table);
+            target.put(newTable, moved);
+        }
+        finally {
+            catalogLock.unlock();
+        }
+    }
+
+    @Override
+    public void alterTable(String database, String table, TableDefinition newDefinition, UnaryOperator<Row> mapper)
+    {
+        requireNonNull(newDefinition, "newDefinition is null");
+        requireNonNull(mapper, "mapper is null");
+        catalogLock.lock();
+        try {
+            RowStoreTable altered = (RowStoreTable) table(database, table);
+            TableDefinition definition = new TableDefinition(table, newDefinition.columns(), newDefinition.indexes());
+            altered.rebuild(definition, new HeapRowStore(definition), StatementSink.NONE, mapper, REBUILD_BATCH_ROWS, (nextRowId, autoIncrement) -> {});
+        }
+        finally {
+            catalogLock.unlock();
+        }
     }
 
     @Override

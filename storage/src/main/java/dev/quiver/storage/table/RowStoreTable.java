@@ -78,18 +78,23 @@ public final class RowStoreTable
     private static final long FREED = -1;
     private static final Row TOMBSTONE = new Row(List.of());
 
-    private final String databaseName;
-    private final TableDefinition definition;
+    private volatile String databaseName;
+    private volatile TableDefinition definition;
+    /**
+     * Shared: every writer (write, update, delete, truncate) for its whole statement. Exclusive: {@link #rebuild}
+     * (ALTER TABLE), so writers wait while readers go on reading the old table.
+     */
+    private final ReentrantReadWriteLock writers = new ReentrantReadWriteLock();
     private final StatementSink sink;
     /** Shared: key-addressed writers and readers. Exclusive: filter statements, truncate, refresh, drop, recovery. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Write: a statement publishing its changes to the store. Read: a reader (so it never sees half a statement). */
     private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
     private final int stripeSeed = (int) (SEEDS.incrementAndGet() * 0x9E3779B9L);
-    private final RowStore store;
-    private final List<UniqueIndex> uniqueIndexes;
-    private final OptionalInt autoIncrementColumn;
-    private final int[] primaryKeyPositions;
+    private volatile RowStore store;
+    private volatile List<UniqueIndex> uniqueIndexes;
+    private volatile OptionalInt autoIncrementColumn;
+    private volatile int[] primaryKeyPositions;
     private final AtomicLong nextRowId = new AtomicLong(1);
     private final AtomicLong autoIncrement = new AtomicLong();
     private final AtomicLong lastTicket = new AtomicLong();
@@ -306,6 +311,11 @@ public final class RowStoreTable
         this.definition = requireNonNull(definition, "definition is null");
         this.sink = requireNonNull(sink, "sink is null");
         this.store = requireNonNull(store, "store is null");
+        derive(definition);
+    }
+
+    private void derive(TableDefinition definition)
+    {
         List<UniqueIndex> indexes = new ArrayList<>();
         List<IndexDefinition> keys = definition.uniqueKeys();
         for (int i = 0; i < keys.size(); i++) {
@@ -314,6 +324,98 @@ public final class RowStoreTable
         this.uniqueIndexes = List.copyOf(indexes);
         this.autoIncrementColumn = definition.autoIncrementColumn();
         this.primaryKeyPositions = definition.primaryKey().map(key -> definition.columnPositions(key.columns())).orElse(null);
+    }
+
+    /** Called by {@link #rebuild} once the new table is built, under the writer lock, before the switch in memory. */
+    public interface Switch
+    {
+        /**
+         * Makes the switch durable (a durable engine forces the new store and logs the switch); throwing aborts the
+         * change and the table stays as it was. {@code nextRowId} and {@code autoIncrement} are the new table's.
+         */
+        void run(long nextRowId, long autoIncrement);
+    }
+
+    /**
+     * ALTER TABLE: with writers excluded (readers go on reading the old table), writes every row, mapped by
+     * {@code mapper}, into {@code newStore} through a table of {@code newDefinition} (so coercion, defaults,
+     * auto_increment and unique keys behave as for writes, and a failure fails the whole change), calls
+     * {@code durableSwitch}, then switches this handle to the new definition and store. {@code buildSink} receives
+     * the build's statements (a durable engine applies them to the new store's index; nothing is logged).
+     * auto_increment continues from the old counter. On failure nothing changes; the caller discards
+     * {@code newStore}.
+     */
+    public void rebuild(TableDefinition newDefinition, RowStore newStore, StatementSink buildSink, UnaryOperator<Row> mapper, int batchRows, Switch durableSwitch)
+    {
+        requireNonNull(newDefinition, "newDefinition is null");
+        requireNonNull(mapper, "mapper is null");
+        writers.writeLock().lock();
+        try {
+            checkNotDropped();
+            RowStoreTable target = new RowStoreTable(databaseName, newDefinition, buildSink, newStore);
+            target.restoreCounters(1, autoIncrement.get());
+            List<String> names = newDefinition.columns().stream().map(dev.quiver.storage.catalog.ColumnDefinition::name).toList();
+            List<List<Value>> batch = new ArrayList<>();
+            lock.readLock().lock();
+            try {
+                visibility.readLock().lock();
+                try {
+                    for (Map.Entry<Long, Row> entry : store.all()) {
+                        Row mapped = requireNonNull(mapper.apply(entry.getValue()), "mapper returned null");
+                        batch.add(mapped.values());
+                        if (batch.size() >= batchRows) {
+                            target.write(new WriteRequest(names, List.copyOf(batch), ConflictPolicy.ERROR));
+                            batch.clear();
+                        }
+                    }
+                }
+                finally {
+                    visibility.readLock().unlock();
+                }
+            }
+            finally {
+                lock.readLock().unlock();
+            }
+            if (!batch.isEmpty()) {
+                target.write(new WriteRequest(names, List.copyOf(batch), ConflictPolicy.ERROR));
+            }
+            long newAutoIncrement = Math.max(autoIncrement.get(), target.currentAutoIncrement());
+            durableSwitch.run(target.nextRowId(), newAutoIncrement);
+            lock.writeLock().lock();
+            try {
+                this.definition = newDefinition;
+                this.store = newStore;
+                derive(newDefinition);
+                nextRowId.set(target.nextRowId());
+                autoIncrement.set(newAutoIncrement);
+            }
+            finally {
+                lock.writeLock().unlock();
+            }
+        }
+        finally {
+            writers.writeLock().unlock();
+        }
+    }
+
+    /** RENAME TABLE: this handle now answers to the new database and table name (waits for running statements). */
+    public void rename(String newDatabase, String newTable)
+    {
+        writers.writeLock().lock();
+        try {
+            lock.writeLock().lock();
+            try {
+                TableDefinition current = definition;
+                this.definition = new TableDefinition(newTable, current.columns(), current.indexes());
+                this.databaseName = newDatabase;
+            }
+            finally {
+                lock.writeLock().unlock();
+            }
+        }
+        finally {
+            writers.writeLock().unlock();
+        }
     }
 
     /** Sets the next internal row id and the auto_increment counter (a durable engine reopening a table). */
@@ -409,6 +511,17 @@ public final class RowStoreTable
 
     @Override
     public WriteResult write(WriteRequest request)
+    {
+        writers.readLock().lock();
+        try {
+            return writeStatement(request);
+        }
+        finally {
+            writers.readLock().unlock();
+        }
+    }
+
+    private WriteResult writeStatement(WriteRequest request)
     {
         requireNonNull(request, "request is null");
         int[] positions = definition.columnPositions(request.columns());
@@ -899,6 +1012,17 @@ public final class RowStoreTable
     @Override
     public UpdateResult update(ScanRequest selection, UnaryOperator<Row> updater)
     {
+        writers.readLock().lock();
+        try {
+            return updateStatement(selection, updater);
+        }
+        finally {
+            writers.readLock().unlock();
+        }
+    }
+
+    private UpdateResult updateStatement(ScanRequest selection, UnaryOperator<Row> updater)
+    {
         requireNonNull(selection, "selection is null");
         requireNonNull(updater, "updater is null");
         long ticket;
@@ -945,6 +1069,17 @@ public final class RowStoreTable
     @Override
     public long delete(ScanRequest selection)
     {
+        writers.readLock().lock();
+        try {
+            return deleteStatement(selection);
+        }
+        finally {
+            writers.readLock().unlock();
+        }
+    }
+
+    private long deleteStatement(ScanRequest selection)
+    {
         requireNonNull(selection, "selection is null");
         long ticket;
         long deleted;
@@ -973,6 +1108,17 @@ public final class RowStoreTable
 
     @Override
     public void truncate()
+    {
+        writers.readLock().lock();
+        try {
+            truncateStatement();
+        }
+        finally {
+            writers.readLock().unlock();
+        }
+    }
+
+    private void truncateStatement()
     {
         long ticket;
         lock.writeLock().lock();
