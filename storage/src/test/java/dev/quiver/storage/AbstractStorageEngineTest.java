@@ -726,6 +726,19 @@ public abstract class AbstractStorageEngineTest
         assertFails(ErrorCode.ER_NO_SUCH_TABLE, () -> engine.alterTable(DB, "nope", after, row -> row));
         restart();
         assertThat(engine.table(DB, "items").count(Filter.ALL)).isEqualTo(5);
+        // two changes in a row, with writes between and after, then restarts (replay passes both switches)
+        engine.alterTable(DB, "items", before, row -> new Row(row.values().subList(0, 3)));
+        assertThat(insertItem(engine.table(DB, "items"), "f")).isEqualTo(6);
+        engine.alterTable(DB, "items", after, row -> new Row(concat(row.values(), Value.of(8))));
+        assertThat(insertItem(engine.table(DB, "items"), "g")).isEqualTo(7);
+        restart();
+        restart();
+        Table twice = engine.table(DB, "items");
+        assertThat(twice.definition()).isEqualTo(after);
+        assertThat(twice.get(List.of(List.of(Value.of(6)), List.of(Value.of(7))))).containsExactly(
+                Optional.of(Row.of(Value.of(6), Value.of("f"), Value.NULL, Value.of(8))),
+                Optional.of(Row.of(Value.of(7), Value.of("g"), Value.NULL, Value.of(7))));
+        assertThat(twice.count(Filter.equal("score", Value.of(8)))).isEqualTo(6);
     }
 
     @Test

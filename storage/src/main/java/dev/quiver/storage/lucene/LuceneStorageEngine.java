@@ -258,9 +258,9 @@ public final class LuceneStorageEngine
             }
         }
         wal.replay(snapshot.coveredLsn() + 1, this::replay);
-        // an ALTER TABLE that crashed before logging its switch left a built index nobody names; directories the
-        // snapshot still lists (tables dropped or altered since) stay until the checkpoint below replaces it
-        deleteOrphanTableDirectories(snapshot.tables().stream().map(CatalogSnapshot.TableEntry::tableId).collect(java.util.stream.Collectors.toSet()));
+        // an ALTER TABLE that crashed before logging its switch left a built index nobody names: the checkpoint below
+        // deletes it with the directories of dropped and altered tables, once the new snapshot no longer names them
+        // (deleting earlier could remove an index a replay after another crash still needs)
         tablesById.values().forEach(table -> table.refreshIfNeeded(true));
         lastCheckpointLsn = snapshot.coveredLsn();
         checkpoint();
@@ -348,11 +348,6 @@ public final class LuceneStorageEngine
 
     private void deleteOrphanTableDirectories()
     {
-        deleteOrphanTableDirectories(java.util.Set.of());
-    }
-
-    private void deleteOrphanTableDirectories(java.util.Set<Long> keep)
-    {
         try (Stream<Path> children = Files.list(root.resolve("tables"))) {
             for (Path child : children.toList()) {
                 long id;
@@ -362,13 +357,24 @@ public final class LuceneStorageEngine
                 catch (NumberFormatException e) {
                     continue;
                 }
-                if (!tablesById.containsKey(id) && !keep.contains(id)) {
+                if (!tablesById.containsKey(id)) {
                     LuceneRowStore.deleteRecursively(child);
                 }
             }
         }
         catch (IOException e) {
             throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "cleaning table directories: " + e.getMessage());
+        }
+    }
+
+    /** Removes whatever a crash left under a fresh table id (an index built by an ALTER TABLE that never switched). */
+    private void clearTableDirectory(long id)
+    {
+        try {
+            LuceneRowStore.deleteRecursively(tablePath(id));
+        }
+        catch (IOException e) {
+            throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "clearing table directory " + id + ": " + e.getMessage());
         }
     }
 
@@ -535,6 +541,7 @@ public final class LuceneStorageEngine
                 throw new QuiverException(ErrorCode.ER_TABLE_EXISTS_ERROR, definition.name());
             }
             long id = nextTableId++;
+            clearTableDirectory(id);
             LuceneRowStore store = LuceneRowStore.open(tablePath(id), definition, options.refreshRows());
             try {
                 logCatalog(new LogRecord.CreateTable(id, database, definition));
@@ -637,12 +644,7 @@ public final class LuceneStorageEngine
             TableDefinition definition = new TableDefinition(table, newDefinition.columns(), newDefinition.indexes());
             long newId = nextTableId++;
             Path path = tablePath(newId);
-            try {
-                LuceneRowStore.deleteRecursively(path);
-            }
-            catch (IOException e) {
-                throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "clearing table directory " + newId + ": " + e.getMessage());
-            }
+            clearTableDirectory(newId);
             LuceneRowStore newStore = LuceneRowStore.open(path, definition, options.refreshRows());
             StatementSink buildSink = new StatementSink()
             {
