@@ -264,6 +264,9 @@ public final class LuceneStorageEngine
         tablesById.values().forEach(table -> table.refreshIfNeeded(true));
         lastCheckpointLsn = snapshot.coveredLsn();
         checkpoint();
+        // the checkpoint skips its clean-up when there was nothing to replay (a crash after it wrote the snapshot);
+        // the snapshot on disk then names exactly the tables open now, so the rest can go
+        deleteOrphanTableDirectories();
     }
 
     private DurableTable openTable(long id, String database, TableDefinition definition)
