@@ -207,9 +207,9 @@ DESCRIBE nope;
 SHOW CREATE TABLE nope;
 > exception ER_NO_SUCH_TABLE: Table 'qv_ddl.nope' doesn't exist
 
--- Failure: an index cannot be added to an existing table yet (a rebuild from SQL could lose rows); declare it in CREATE TABLE
+-- an index can be added to an existing table (see also table/alter.sql)
 CREATE INDEX k_doc ON v2 (id);
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'CREATE INDEX on an existing table (declare the index in CREATE TABLE; the engine cannot add one in place yet)'
+> ok
 
 SHOW INDEX FROM v2;
 > Table Non_unique Key_name Seq_in_index Column_name Collation Cardinality Sub_part Packed Null Index_type Comment Index_comment Visible Expression
@@ -217,7 +217,8 @@ SHOW INDEX FROM v2;
 > v2    0          PRIMARY  1            id          A         null        null     null        BTREE                            YES     null
 > v2    1          f        1            id          null      null        null     null        FULLTEXT                         YES     null
 > v2    1          v        1            e           null      null        null     null   YES  VECTOR                           YES     null
-> rows: 3
+> v2    1          k_doc    1            id          A         null        null     null        BTREE                            YES     null
+> rows: 4
 
 -- Failure: the name and columns are still checked first, as MySQL does
 CREATE UNIQUE INDEX v ON v2 (id);

@@ -130,6 +130,8 @@ public final class StatementExecutor
             case Statement.DropTable drop -> ddlExecutor.dropTable(drop, context);
             case Statement.TruncateTable truncate -> ddlExecutor.truncate(truncate, context);
             case Statement.CreateIndex create -> ddlExecutor.createIndex(create, context);
+            case Statement.DropIndex drop -> ddlExecutor.dropIndex(drop, context);
+            case Statement.RenameTables rename -> ddlExecutor.renameTables(rename, context);
             case Statement.ShowTables show -> ddlExecutor.showTables(show, context);
             case Statement.ShowTable show -> ddlExecutor.showTable(show, context);
             case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
@@ -315,6 +317,8 @@ public final class StatementExecutor
             case Statement.DropTable ignored -> "drop_table";
             case Statement.TruncateTable ignored -> "truncate";
             case Statement.CreateIndex ignored -> "create_index";
+            case Statement.DropIndex ignored -> "drop_index";
+            case Statement.RenameTables ignored -> "rename_table";
             case Statement.ShowTables ignored -> "show_tables";
             case Statement.ShowTable show -> switch (show.target()) {
                 case COLUMNS -> "show_fields";

@@ -66,6 +66,28 @@ final class TableExtras
         tables.put(key(database, table), Optional.empty());
     }
 
+    /** RENAME TABLE: the extras follow the table to its new name. */
+    void rename(String database, String table, String newDatabase, String newTable)
+    {
+        Optional<Extras> current = of(database, table);
+        if (current.isEmpty()) {
+            tables.put(key(newDatabase, newTable), Optional.empty());
+            return;
+        }
+        persist(newDatabase, newTable, current);
+        tables.put(key(newDatabase, newTable), current);
+        forget(database, table);
+    }
+
+    /** ALTER TABLE: replaces the extras of a table (empty when nothing is left). */
+    void replace(String database, String table, Optional<Extras> extras)
+    {
+        Optional<Extras> kept = extras.filter(each -> !each.expressionDefaults().isEmpty() || !each.onUpdateColumns().isEmpty()
+                || !each.comments().isEmpty() || each.tableComment().isPresent());
+        persist(database, table, kept);
+        tables.put(key(database, table), kept);
+    }
+
     Optional<Extras> of(String database, String table)
     {
         return tables.computeIfAbsent(key(database, table), ignored -> load(database, table));

@@ -24,7 +24,7 @@ final class FrontParser
     private static final Set<String> UNSUPPORTED_FAMILIES = Set.of(
             "GRANT", "REVOKE", "FLUSH", "LOCK", "UNLOCK", "SAVEPOINT", "RELEASE", "XA", "LOAD", "HANDLER", "PREPARE",
             "EXECUTE", "DEALLOCATE", "CALL", "DO", "INSTALL", "UNINSTALL", "CHECKSUM", "REPAIR", "ANALYZE", "OPTIMIZE",
-            "CHECK", "CACHE", "RESET", "PURGE", "CHANGE", "HELP", "SHUTDOWN", "RESTART", "RENAME", "IMPORT", "CLONE");
+            "CHECK", "CACHE", "RESET", "PURGE", "CHANGE", "HELP", "SHUTDOWN", "RESTART", "IMPORT", "CLONE");
     private static final Set<String> USER_STATEMENT_OBJECTS = Set.of("USER", "ROLE");
 
     private final String original;
@@ -100,6 +100,8 @@ final class FrontParser
             case "CREATE" -> isDatabaseWord(peek(1)) ? Optional.of(createDatabase()) : tables(1).create();
             case "DROP" -> isDatabaseWord(peek(1)) ? Optional.of(dropDatabase()) : tables(1).drop();
             case "TRUNCATE" -> Optional.of(tables(1).truncate());
+            case "ALTER" -> tables(1).alter();
+            case "RENAME" -> Optional.of(tables(1).rename().orElseGet(() -> new Statement.Unsupported(kind(cleaned))));
             case "DESCRIBE", "DESC", "EXPLAIN" -> tables(1).describe();
             default -> Optional.empty();
         };

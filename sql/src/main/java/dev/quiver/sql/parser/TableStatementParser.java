@@ -72,6 +72,18 @@ final class TableStatementParser
     Optional<Statement> drop()
     {
         int start = position;
+        if (peek().isWord("INDEX") || peek().isWord("KEY")) {
+            next();
+            String name = identifier();
+            expectWord("ON");
+            TableName table = tableName();
+            while (acceptWord("ALGORITHM") || acceptWord("LOCK")) {
+                acceptSymbol("=");
+                next();
+            }
+            expectEnd();
+            return Optional.of(new Statement.DropIndex(name, table));
+        }
         acceptWord("TEMPORARY");
         if (!acceptWord("TABLE") && !acceptWord("TABLES")) {
             position = start;
@@ -92,6 +104,42 @@ final class TableStatementParser
         }
         expectEnd();
         return Optional.of(new Statement.DropTable(tables, ifExists));
+    }
+
+    /** {@code RENAME TABLE a TO b[, c TO d]}, positioned after RENAME; empty for RENAME USER. */
+    Optional<Statement> rename()
+    {
+        if (!acceptWord("TABLE") && !acceptWord("TABLES")) {
+            return Optional.empty();
+        }
+        List<TableName> from = new ArrayList<>();
+        List<TableName> to = new ArrayList<>();
+        do {
+            from.add(tableName());
+            expectWord("TO");
+            to.add(tableName());
+        }
+        while (acceptSymbol(","));
+        expectEnd();
+        return Optional.of(new Statement.RenameTables(from, to));
+    }
+
+    /** {@code ALTER TABLE t ...}, positioned after ALTER; empty for other objects. */
+    Optional<Statement> alter()
+    {
+        if (!acceptWord("TABLE")) {
+            return Optional.empty();
+        }
+        TableName table = tableName();
+        if (acceptWord("RENAME") && !peek().isWord("COLUMN") && !peek().isWord("INDEX") && !peek().isWord("KEY")) {
+            if (!acceptWord("TO")) {
+                acceptWord("AS");
+            }
+            TableName target = tableName();
+            expectEnd();
+            return Optional.of(new Statement.RenameTables(List.of(table), List.of(target)));
+        }
+        return Optional.of(new Statement.Unsupported("ALTER TABLE"));
     }
 
     /** {@code TRUNCATE [TABLE] t}, positioned after TRUNCATE. */

@@ -421,6 +421,40 @@ public sealed interface Statement
         }
     }
 
+    /** {@code DROP INDEX name ON t}. */
+    record DropIndex(String name, TableName table)
+            implements Statement
+    {
+        public DropIndex
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(table, "table is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "DROP INDEX";
+        }
+    }
+
+    /** {@code RENAME TABLE a TO b[, c TO d]} and {@code ALTER TABLE a RENAME [TO|AS] b}: pairs applied in order, all or none. */
+    record RenameTables(List<TableName> from, List<TableName> to)
+            implements Statement
+    {
+        public RenameTables
+        {
+            from = List.copyOf(requireNonNull(from, "from is null"));
+            to = List.copyOf(requireNonNull(to, "to is null"));
+        }
+
+        @Override
+        public String kind()
+        {
+            return "RENAME TABLE";
+        }
+    }
+
     /** {@code CREATE [UNIQUE|FULLTEXT|VECTOR] INDEX name ON t (cols) [WITH (...)]}. */
     record CreateIndex(TableName table, dev.quiver.storage.catalog.IndexDefinition index)
             implements Statement
