@@ -18,7 +18,7 @@ DROP TABLE t;
 > exception ER_NO_DB_ERROR: No database selected
 
 ALTER TABLE t ADD COLUMN c INT;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'ALTER TABLE'
+> exception ER_NO_DB_ERROR: No database selected
 
 TRUNCATE TABLE t;
 > exception ER_NO_DB_ERROR: No database selected

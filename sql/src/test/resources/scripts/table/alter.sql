@@ -1,4 +1,4 @@
--- Covers: CREATE [UNIQUE] INDEX on a filled table, DROP INDEX, RENAME TABLE, ALTER TABLE ... RENAME
+-- Covers: CREATE [UNIQUE] INDEX on a filled table, DROP INDEX, RENAME TABLE, ALTER TABLE ... RENAME, ALTER TABLE column and key actions
 CREATE DATABASE qv_alter;
 > update count: 1
 
@@ -162,6 +162,163 @@ SHOW FULL COLUMNS FROM qv_alter2.moved;
 > b     varchar(10) utf8mb4_general_ci YES      null                                select,insert,update,references bee
 > c     timestamp   null               YES      CURRENT_TIMESTAMP DEFAULT_GENERATED select,insert,update,references
 > rows: 4
+
+-- ALTER TABLE: columns and keys, one rebuild per statement
+CREATE TABLE p (id INT NOT NULL, name VARCHAR(10) DEFAULT 'n' COMMENT 'the name', made TIMESTAMP DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);
+> ok
+
+INSERT INTO p (id, name) VALUES (1, 'a'), (2, 'b'), (3, NULL);
+> update count: 3
+
+ALTER TABLE p ADD COLUMN qty INT NOT NULL, ADD flag BOOLEAN DEFAULT TRUE FIRST, ADD COLUMN note VARCHAR(5) DEFAULT 'x' AFTER id;
+> ok
+
+SELECT flag, id, note, name, qty FROM p ORDER BY id;
+> flag id note name qty
+> ---- -- ---- ---- ---
+> 1    1  x    a    0
+> 1    2  x    b    0
+> 1    3  x    null 0
+> rows: 3
+
+SHOW COLUMNS FROM p;
+> Field Type        Null Key Default           Extra
+> ----- ----------- ---- --- ----------------- ---------------------------------------------
+> flag  tinyint(1)  YES      1
+> id    int         NO       null
+> note  varchar(5)  YES      x
+> name  varchar(10) YES      n
+> made  timestamp   YES      CURRENT_TIMESTAMP DEFAULT_GENERATED on update CURRENT_TIMESTAMP
+> qty   int         NO       null
+> rows: 6
+
+ALTER TABLE p ADD PRIMARY KEY (id), ADD UNIQUE KEY u_name (name), ADD INDEX (qty), ADD KEY (qty);
+> ok
+
+SHOW INDEX FROM p;
+> Table Non_unique Key_name Seq_in_index Column_name Collation Cardinality Sub_part Packed Null Index_type Comment Index_comment Visible Expression
+> ----- ---------- -------- ------------ ----------- --------- ----------- -------- ------ ---- ---------- ------- ------------- ------- ----------
+> p     0          PRIMARY  1            id          A         null        null     null        BTREE                            YES     null
+> p     0          u_name   1            name        A         null        null     null   YES  BTREE                            YES     null
+> p     1          qty      1            qty         A         null        null     null        BTREE                            YES     null
+> p     1          qty_2    1            qty         A         null        null     null        BTREE                            YES     null
+> rows: 4
+
+ALTER TABLE p DROP COLUMN flag, MODIFY COLUMN qty BIGINT DEFAULT 7 COMMENT 'how many', CHANGE name title VARCHAR(20) COMMENT 'the title' AFTER made, RENAME COLUMN note TO memo;
+> ok
+
+SHOW CREATE TABLE p;
+> Table Create Table
+> ----- ---------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+> p     CREATE TABLE `p` (\n  `id` int NOT NULL,\n  `memo` varchar(5) DEFAULT 'x',\n  `made` timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  `title` varchar(20) DEFAULT NULL COMMENT 'the title',\n  `qty` bigint DEFAULT '7' COMMENT 'how many',\n  PRIMARY KEY (`id`),\n  UNIQUE KEY `u_name` (`title`),\n  KEY `qty` (`qty`),\n  KEY `qty_2` (`qty`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci
+> rows: 1
+
+SELECT id, memo, title, qty FROM p ORDER BY id;
+> id memo title qty
+> -- ---- ----- ---
+> 1  x    a     0
+> 2  x    b     0
+> 3  x    null  0
+> rows: 3
+
+ALTER TABLE p DROP INDEX qty, DROP KEY qty_2, DROP PRIMARY KEY, RENAME INDEX u_name TO u_title, ENGINE=InnoDB, DEFAULT CHARSET=utf8mb4, COMMENT='products';
+> ok
+
+SHOW CREATE TABLE p;
+> Table Create Table
+> ----- --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+> p     CREATE TABLE `p` (\n  `id` int NOT NULL,\n  `memo` varchar(5) DEFAULT 'x',\n  `made` timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  `title` varchar(20) DEFAULT NULL COMMENT 'the title',\n  `qty` bigint DEFAULT '7' COMMENT 'how many',\n  UNIQUE KEY `u_title` (`title`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='products'
+> rows: 1
+
+-- the rows are rewritten through the new types; nothing changes when one does not fit
+ALTER TABLE p MODIFY memo VARCHAR(10) NOT NULL;
+> ok
+
+ALTER TABLE p MODIFY memo INT;
+> exception ER_TRUNCATED_WRONG_VALUE_FOR_FIELD: Incorrect integer value: 'x' for column 'memo' at row 1
+
+ALTER TABLE p MODIFY title VARCHAR(5) NOT NULL;
+> exception ER_INVALID_USE_OF_NULL: Invalid use of NULL value
+
+ALTER TABLE p ADD UNIQUE (memo);
+> exception ER_DUP_ENTRY: Duplicate entry 'x' for key 'p.memo'
+
+SELECT id, memo, title FROM p ORDER BY id;
+> id memo title
+> -- ---- -----
+> 1  x    a
+> 2  x    b
+> 3  x    null
+> rows: 3
+
+-- Failure: MySQL's errors, nothing changes
+ALTER TABLE p ADD COLUMN id INT;
+> exception ER_DUP_FIELDNAME: Duplicate column name 'id'
+
+ALTER TABLE p DROP COLUMN nope;
+> exception ER_CANT_DROP_FIELD_OR_KEY: Can't DROP 'nope'; check that column/key exists
+
+ALTER TABLE p MODIFY nope INT;
+> exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'p'
+
+ALTER TABLE p CHANGE id memo INT;
+> exception ER_DUP_FIELDNAME: Duplicate column name 'memo'
+
+ALTER TABLE p RENAME COLUMN nope TO x;
+> exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'p'
+
+ALTER TABLE p ADD COLUMN x INT AFTER nope;
+> exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'p'
+
+ALTER TABLE p DROP INDEX nope;
+> exception ER_CANT_DROP_FIELD_OR_KEY: Can't DROP 'nope'; check that column/key exists
+
+ALTER TABLE p DROP PRIMARY KEY;
+> exception ER_CANT_DROP_FIELD_OR_KEY: Can't DROP 'PRIMARY'; check that column/key exists
+
+ALTER TABLE p ADD PRIMARY KEY (id), ADD PRIMARY KEY (qty);
+> exception ER_MULTIPLE_PRI_KEY: Multiple primary key defined
+
+ALTER TABLE p ADD INDEX u_title (qty);
+> exception ER_DUP_KEYNAME: Duplicate key name 'u_title'
+
+ALTER TABLE p ADD INDEX (nope);
+> exception ER_KEY_COLUMN_DOES_NOT_EXITS: Key column 'nope' doesn't exist in table
+
+ALTER TABLE p DROP id, DROP memo, DROP qty, DROP made, DROP title;
+> exception ER_CANT_REMOVE_ALL_FIELDS: You can't delete all columns with ALTER TABLE; use DROP TABLE instead
+
+ALTER TABLE nope ADD COLUMN x INT;
+> exception ER_NO_SUCH_TABLE: Table 'qv_alter.nope' doesn't exist
+
+-- Failure: clauses not supported yet answer 1235 naming the clause
+ALTER TABLE p ALTER COLUMN qty SET DEFAULT 3;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'ALTER TABLE ... ALTER COLUMN'
+
+ALTER TABLE p AUTO_INCREMENT = 10;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'ALTER TABLE ... AUTO_INCREMENT'
+
+ALTER TABLE p ADD FOREIGN KEY (id) REFERENCES t2 (id);
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'FOREIGN constraints'
+
+ALTER TABLE p RENAME TO p2, ADD COLUMN x INT;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'ALTER TABLE ... RENAME together with other changes'
+
+SHOW CREATE TABLE p;
+> Table Create Table
+> ----- ------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+> p     CREATE TABLE `p` (\n  `id` int NOT NULL,\n  `memo` varchar(10) NOT NULL,\n  `made` timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  `title` varchar(20) DEFAULT NULL COMMENT 'the title',\n  `qty` bigint DEFAULT '7' COMMENT 'how many',\n  UNIQUE KEY `u_title` (`title`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='products'
+> rows: 1
+
+ALTER TABLE p ADD COLUMN v VECTOR(2), ADD VECTOR INDEX vi (v) WITH (distance=l2, type=hnsw, lib=vsag);
+> ok
+
+SHOW INDEX FROM p;
+> Table Non_unique Key_name Seq_in_index Column_name Collation Cardinality Sub_part Packed Null Index_type Comment Index_comment Visible Expression
+> ----- ---------- -------- ------------ ----------- --------- ----------- -------- ------ ---- ---------- ------- ------------- ------- ----------
+> p     0          u_title  1            title       A         null        null     null   YES  BTREE                            YES     null
+> p     1          vi       1            v           null      null        null     null   YES  VECTOR                           YES     null
+> rows: 2
 
 DROP DATABASE qv_alter2;
 > ok

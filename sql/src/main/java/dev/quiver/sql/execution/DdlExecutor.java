@@ -252,12 +252,303 @@ final class DdlExecutor
         return !removed.contains(key) && storage.databaseExists(database) && storage.tableExists(database, table);
     }
 
+    /** A column of the table being altered: its new definition and where its values come from. */
+    private static final class Slot
+    {
+        ColumnDefinition definition;
+        final int source;
+        final Optional<ColumnSpec> added;
+
+        Slot(ColumnDefinition definition, int source, Optional<ColumnSpec> added)
+        {
+            this.definition = definition;
+            this.source = source;
+            this.added = added;
+        }
+    }
+
+    /**
+     * ALTER TABLE with comma-separated actions, applied in order to a working copy of the definition, then one
+     * crash-atomic {@link StorageEngine#alterTable} whose mapper moves kept values by column and fills added columns
+     * with their default. Expression defaults, ON UPDATE and comments follow renamed and changed columns.
+     */
+    QueryResult alterTable(Statement.AlterTable alter, ExecutionContext context)
+    {
+        String database = TableValues.database(alter.table(), context.session());
+        accessControl.checkCanCreateIndex(context.session().identity(), database, alter.table().name());
+        TableDefinition old = storage.table(database, alter.table().name()).definition();
+        String table = old.name();
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < old.columns().size(); i++) {
+            slots.add(new Slot(old.columns().get(i), i, Optional.empty()));
+        }
+        List<IndexDefinition> indexes = new ArrayList<>(old.indexes());
+        Optional<TableExtras.Extras> current = extras.of(database, table);
+        Map<String, dev.quiver.sql.tree.Expression> expressionDefaults = new java.util.LinkedHashMap<>(current.map(TableExtras.Extras::expressionDefaults).orElse(Map.of()));
+        Map<String, String> defaultTexts = new java.util.LinkedHashMap<>(current.map(TableExtras.Extras::defaultTexts).orElse(Map.of()));
+        List<String> onUpdate = new ArrayList<>(current.map(TableExtras.Extras::onUpdateColumns).orElse(List.of()));
+        Map<String, String> comments = new java.util.LinkedHashMap<>(current.map(TableExtras.Extras::comments).orElse(Map.of()));
+        boolean structural = false;
+        for (dev.quiver.sql.tree.AlterAction action : alter.actions()) {
+            structural = true;
+            switch (action) {
+                case dev.quiver.sql.tree.AlterAction.AddColumn add -> {
+                    if (find(slots, add.column().name()) >= 0) {
+                        throw new QuiverException(ErrorCode.ER_DUP_FIELDNAME, add.column().name());
+                    }
+                    Slot slot = new Slot(column(table, add.column(), context), -1, Optional.of(add.column()));
+                    slots.add(insertAt(slots, add.position(), slots.size(), table), slot);
+                    columnKeys(add.column(), indexes);
+                    columnExtras(add.column(), expressionDefaults, defaultTexts, onUpdate, comments);
+                }
+                case dev.quiver.sql.tree.AlterAction.DropColumn drop -> {
+                    int at = find(slots, drop.name());
+                    if (at < 0) {
+                        throw new QuiverException(ErrorCode.ER_CANT_DROP_FIELD_OR_KEY, drop.name());
+                    }
+                    slots.remove(at);
+                    List<IndexDefinition> kept = new ArrayList<>();
+                    for (IndexDefinition index : indexes) {
+                        List<String> columns = index.columns().stream().filter(each -> !each.equalsIgnoreCase(drop.name())).toList();
+                        if (!columns.isEmpty()) {
+                            kept.add(columns.size() == index.columns().size() ? index : new IndexDefinition(index.name(), index.kind(), columns, index.options()));
+                        }
+                    }
+                    indexes = kept;
+                    forgetExtras(drop.name(), expressionDefaults, defaultTexts, onUpdate, comments);
+                }
+                case dev.quiver.sql.tree.AlterAction.ChangeColumn change -> {
+                    int at = find(slots, change.oldName());
+                    if (at < 0) {
+                        throw new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, change.oldName(), table);
+                    }
+                    int clash = find(slots, change.column().name());
+                    if (clash >= 0 && clash != at) {
+                        throw new QuiverException(ErrorCode.ER_DUP_FIELDNAME, change.column().name());
+                    }
+                    Slot slot = slots.remove(at);
+                    Slot changed = new Slot(column(table, change.column(), context), slot.source, slot.added.map(ignored -> change.column()));
+                    slots.add(insertAt(slots, change.position(), at, table), changed);
+                    indexes = renamed(indexes, change.oldName(), change.column().name());
+                    columnKeys(change.column(), indexes);
+                    forgetExtras(change.oldName(), expressionDefaults, defaultTexts, onUpdate, comments);
+                    columnExtras(change.column(), expressionDefaults, defaultTexts, onUpdate, comments);
+                }
+                case dev.quiver.sql.tree.AlterAction.RenameColumn rename -> {
+                    int at = find(slots, rename.from());
+                    if (at < 0) {
+                        throw new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, rename.from(), table);
+                    }
+                    int clash = find(slots, rename.to());
+                    if (clash >= 0 && clash != at) {
+                        throw new QuiverException(ErrorCode.ER_DUP_FIELDNAME, rename.to());
+                    }
+                    Slot slot = slots.get(at);
+                    ColumnDefinition definition = slot.definition;
+                    slot.definition = new ColumnDefinition(rename.to(), definition.type(), definition.nullable(), definition.defaultValue(), definition.autoIncrement());
+                    indexes = renamed(indexes, rename.from(), rename.to());
+                    renameExtras(rename.from(), rename.to(), expressionDefaults, defaultTexts, onUpdate, comments);
+                }
+                case dev.quiver.sql.tree.AlterAction.AddIndex add -> {
+                    String name = add.kind() == IndexDefinition.Kind.PRIMARY ? IndexDefinition.PRIMARY : add.name().orElse(null);
+                    if (add.kind() == IndexDefinition.Kind.PRIMARY && indexes.stream().anyMatch(each -> each.kind() == IndexDefinition.Kind.PRIMARY)) {
+                        throw new QuiverException(ErrorCode.ER_MULTIPLE_PRI_KEY);
+                    }
+                    if (name == null) {
+                        name = freeIndexName(indexes, add.columns().get(0));
+                    }
+                    IndexDefinition index = new IndexDefinition(name, add.kind(), add.columns(), add.options());
+                    if (add.kind() == IndexDefinition.Kind.PRIMARY) {
+                        indexes.add(0, index);
+                    }
+                    else {
+                        indexes.add(index);
+                    }
+                }
+                case dev.quiver.sql.tree.AlterAction.DropIndex drop -> {
+                    if (!indexes.removeIf(each -> each.name().equalsIgnoreCase(drop.name()))) {
+                        throw new QuiverException(ErrorCode.ER_CANT_DROP_FIELD_OR_KEY, drop.name());
+                    }
+                }
+                case dev.quiver.sql.tree.AlterAction.RenameIndex rename -> {
+                    int at = -1;
+                    for (int i = 0; i < indexes.size(); i++) {
+                        if (indexes.get(i).name().equalsIgnoreCase(rename.from())) {
+                            at = i;
+                        }
+                    }
+                    if (at < 0) {
+                        throw new QuiverException(ErrorCode.ER_KEY_DOES_NOT_EXITS, rename.from(), table);
+                    }
+                    if (rename.from().equalsIgnoreCase(IndexDefinition.PRIMARY) || rename.to().equalsIgnoreCase(IndexDefinition.PRIMARY)) {
+                        throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "ALTER TABLE ... RENAME INDEX of or to PRIMARY");
+                    }
+                    IndexDefinition index = indexes.get(at);
+                    indexes.set(at, new IndexDefinition(rename.to(), index.kind(), index.columns(), index.options()));
+                }
+            }
+        }
+        if (slots.isEmpty()) {
+            throw new QuiverException(ErrorCode.ER_CANT_REMOVE_ALL_FIELDS);
+        }
+        Optional<String> tableComment = alter.comment().isPresent() ? alter.comment() : current.flatMap(TableExtras.Extras::tableComment);
+        if (structural) {
+            List<ColumnDefinition> columns = slots.stream().map(each -> each.definition).toList();
+            TableDefinition definition = validated(new TableDefinition(table, columns, indexes));
+            List<Slot> plan = List.copyOf(slots);
+            alter(database, table, definition, row -> {
+                List<Value> values = new ArrayList<>(plan.size());
+                for (Slot slot : plan) {
+                    values.add(slot.source >= 0 ? row.get(slot.source) : fill(table, slot, context));
+                }
+                return new dev.quiver.storage.row.Row(values);
+            });
+        }
+        extras.replace(database, table, Optional.of(new TableExtras.Extras(Map.copyOf(expressionDefaults), Map.copyOf(defaultTexts), List.copyOf(onUpdate), Map.copyOf(comments), tableComment)));
+        return UpdateCountResult.EMPTY;
+    }
+
+    private static int find(List<Slot> slots, String name)
+    {
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).definition.name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int insertAt(List<Slot> slots, dev.quiver.sql.tree.AlterAction.Position position, int otherwise, String table)
+    {
+        if (position.first()) {
+            return 0;
+        }
+        if (position.after().isPresent()) {
+            int at = find(slots, position.after().get());
+            if (at < 0) {
+                throw new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, position.after().get(), table);
+            }
+            return at + 1;
+        }
+        return otherwise;
+    }
+
+    /** Inline PRIMARY KEY / UNIQUE of an added or changed column. */
+    private static void columnKeys(ColumnSpec spec, List<IndexDefinition> indexes)
+    {
+        if (spec.primaryKey()) {
+            if (indexes.stream().anyMatch(each -> each.kind() == IndexDefinition.Kind.PRIMARY)) {
+                throw new QuiverException(ErrorCode.ER_MULTIPLE_PRI_KEY);
+            }
+            indexes.add(0, new IndexDefinition(IndexDefinition.PRIMARY, IndexDefinition.Kind.PRIMARY, List.of(spec.name()), Map.of()));
+        }
+        if (spec.unique() && !spec.primaryKey()) {
+            indexes.add(new IndexDefinition(freeIndexName(indexes, spec.name()), IndexDefinition.Kind.UNIQUE, List.of(spec.name()), Map.of()));
+        }
+    }
+
+    /** MySQL names an unnamed key after its first column, adding _2, _3 on collision. */
+    private static String freeIndexName(List<IndexDefinition> indexes, String base)
+    {
+        String name = base;
+        for (int suffix = 2; true; suffix++) {
+            String candidate = name;
+            if (indexes.stream().noneMatch(each -> each.name().equalsIgnoreCase(candidate))) {
+                return name;
+            }
+            name = base + "_" + suffix;
+        }
+    }
+
+    private static List<IndexDefinition> renamed(List<IndexDefinition> indexes, String from, String to)
+    {
+        List<IndexDefinition> result = new ArrayList<>();
+        for (IndexDefinition index : indexes) {
+            List<String> columns = index.columns().stream().map(each -> each.equalsIgnoreCase(from) ? to : each).toList();
+            result.add(new IndexDefinition(index.name(), index.kind(), columns, index.options()));
+        }
+        return result;
+    }
+
+    private static String fold(String name)
+    {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void columnExtras(ColumnSpec spec, Map<String, dev.quiver.sql.tree.Expression> defaults, Map<String, String> texts, List<String> onUpdate, Map<String, String> comments)
+    {
+        if (spec.defaultIsExpression()) {
+            defaults.put(fold(spec.name()), spec.defaultValue().orElseThrow());
+            texts.put(fold(spec.name()), spec.defaultText().orElse(""));
+        }
+        if (spec.onUpdateCurrentTimestamp()) {
+            onUpdate.add(spec.name());
+        }
+        spec.comment().ifPresent(comment -> comments.put(fold(spec.name()), comment));
+    }
+
+    private static void forgetExtras(String name, Map<String, dev.quiver.sql.tree.Expression> defaults, Map<String, String> texts, List<String> onUpdate, Map<String, String> comments)
+    {
+        defaults.remove(fold(name));
+        texts.remove(fold(name));
+        onUpdate.removeIf(each -> each.equalsIgnoreCase(name));
+        comments.remove(fold(name));
+    }
+
+    private static void renameExtras(String from, String to, Map<String, dev.quiver.sql.tree.Expression> defaults, Map<String, String> texts, List<String> onUpdate, Map<String, String> comments)
+    {
+        if (defaults.containsKey(fold(from))) {
+            defaults.put(fold(to), defaults.remove(fold(from)));
+        }
+        if (texts.containsKey(fold(from))) {
+            texts.put(fold(to), texts.remove(fold(from)));
+        }
+        if (onUpdate.removeIf(each -> each.equalsIgnoreCase(from))) {
+            onUpdate.add(to);
+        }
+        if (comments.containsKey(fold(from))) {
+            comments.put(fold(to), comments.remove(fold(from)));
+        }
+    }
+
+    /** The value an added column takes in the existing rows: its default, evaluated per row for an expression default. */
+    private static Value fill(String table, Slot slot, ExecutionContext context)
+    {
+        ColumnSpec spec = slot.added.orElseThrow();
+        ColumnDefinition column = slot.definition;
+        if (spec.defaultIsExpression()) {
+            return ValueCoercion.coerce(table, column, TableValues.toValue(ExpressionEvaluator.evaluate(spec.defaultValue().orElseThrow(), context)), 1);
+        }
+        if (column.defaultValue().isPresent()) {
+            return column.defaultValue().get();
+        }
+        if (column.nullable() || column.autoIncrement()) {
+            return Value.NULL;
+        }
+        // MySQL fills a NOT NULL column without a default with its type's implicit default
+        Value implicit = switch (column.type()) {
+            case ColumnType.IntegerType ignored -> Value.of(0L);
+            case ColumnType.BooleanType ignored -> Value.of(0L);
+            case ColumnType.DecimalType ignored -> Value.of(0L);
+            case ColumnType.FloatType ignored -> Value.of(0L);
+            case ColumnType.DoubleType ignored -> Value.of(0L);
+            case ColumnType.StringType ignored -> Value.of("");
+            case ColumnType.BinaryType ignored -> Value.of(new byte[0]);
+            default -> Value.NULL;
+        };
+        return implicit.isNull() ? implicit : ValueCoercion.coerce(table, column, implicit, 1);
+    }
+
     private void alter(String database, String table, TableDefinition definition, java.util.function.UnaryOperator<dev.quiver.storage.row.Row> mapper)
     {
         try {
             storage.alterTable(database, table, definition, mapper);
         }
         catch (QuiverException ex) {
+            if (ex.errorCode() == ErrorCode.ER_BAD_NULL_ERROR) {
+                // MySQL's ALTER answers 1138 when a NULL meets a column made NOT NULL
+                throw new QuiverException(ErrorCode.ER_INVALID_USE_OF_NULL);
+            }
             throw WriteExecutor.mysqlDuplicate(ex, table);
         }
     }

@@ -131,6 +131,7 @@ public final class StatementExecutor
             case Statement.TruncateTable truncate -> ddlExecutor.truncate(truncate, context);
             case Statement.CreateIndex create -> ddlExecutor.createIndex(create, context);
             case Statement.DropIndex drop -> ddlExecutor.dropIndex(drop, context);
+            case Statement.AlterTable alter -> ddlExecutor.alterTable(alter, context);
             case Statement.RenameTables rename -> ddlExecutor.renameTables(rename, context);
             case Statement.ShowTables show -> ddlExecutor.showTables(show, context);
             case Statement.ShowTable show -> ddlExecutor.showTable(show, context);
@@ -318,6 +319,7 @@ public final class StatementExecutor
             case Statement.TruncateTable ignored -> "truncate";
             case Statement.CreateIndex ignored -> "create_index";
             case Statement.DropIndex ignored -> "drop_index";
+            case Statement.AlterTable ignored -> "alter_table";
             case Statement.RenameTables ignored -> "rename_table";
             case Statement.ShowTables ignored -> "show_tables";
             case Statement.ShowTable show -> switch (show.target()) {

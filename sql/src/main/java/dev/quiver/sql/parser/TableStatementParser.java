@@ -3,6 +3,7 @@ package dev.quiver.sql.parser;
 import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
 import dev.quiver.sql.parser.Token.TokenType;
+import dev.quiver.sql.tree.AlterAction;
 import dev.quiver.sql.tree.ColumnSpec;
 import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.ShowFilter;
@@ -131,15 +132,164 @@ final class TableStatementParser
             return Optional.empty();
         }
         TableName table = tableName();
-        if (acceptWord("RENAME") && !peek().isWord("COLUMN") && !peek().isWord("INDEX") && !peek().isWord("KEY")) {
+        if (peek().isWord("RENAME") && !peek(1).isWord("COLUMN") && !peek(1).isWord("INDEX") && !peek(1).isWord("KEY")) {
+            next();
             if (!acceptWord("TO")) {
                 acceptWord("AS");
             }
             TableName target = tableName();
-            expectEnd();
-            return Optional.of(new Statement.RenameTables(List.of(table), List.of(target)));
+            if (!peek().isSymbol(",")) {
+                expectEnd();
+                return Optional.of(new Statement.RenameTables(List.of(table), List.of(target)));
+            }
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "ALTER TABLE ... RENAME together with other changes");
         }
-        return Optional.of(new Statement.Unsupported("ALTER TABLE"));
+        List<AlterAction> actions = new ArrayList<>();
+        Optional<String> comment = Optional.empty();
+        if (peek().type() == TokenType.END) {
+            throw errorHere();
+        }
+        do {
+            Token word = peek();
+            if (word.isWord("ADD")) {
+                next();
+                actions.add(alterAdd());
+            }
+            else if (word.isWord("DROP")) {
+                next();
+                actions.add(alterDrop());
+            }
+            else if (word.isWord("MODIFY")) {
+                next();
+                acceptWord("COLUMN");
+                ColumnSpec column = column();
+                actions.add(new AlterAction.ChangeColumn(column.name(), column, position()));
+            }
+            else if (word.isWord("CHANGE")) {
+                next();
+                acceptWord("COLUMN");
+                String old = identifier();
+                ColumnSpec column = column();
+                actions.add(new AlterAction.ChangeColumn(old, column, position()));
+            }
+            else if (word.isWord("RENAME") && (peek(1).isWord("COLUMN") || peek(1).isWord("INDEX") || peek(1).isWord("KEY"))) {
+                next();
+                boolean column = next().isWord("COLUMN");
+                String from = identifier();
+                expectWord("TO");
+                String to = identifier();
+                actions.add(column ? new AlterAction.RenameColumn(from, to) : new AlterAction.RenameIndex(from, to));
+            }
+            else if (word.isWord("COMMENT")) {
+                next();
+                acceptSymbol("=");
+                comment = Optional.of(expect(TokenType.STRING).value());
+            }
+            else if (isAcceptedTableOption()) {
+                skipTableOption();
+            }
+            else {
+                throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "ALTER TABLE ... " + clause());
+            }
+        }
+        while (acceptSymbol(","));
+        expectEnd();
+        return Optional.of(new Statement.AlterTable(table, actions, comment));
+    }
+
+    private String clause()
+    {
+        Token word = peek();
+        if (word.type() != TokenType.WORD) {
+            throw errorHere();
+        }
+        Token second = peek(1);
+        return second.type() == TokenType.WORD ? word.upper() + " " + second.upper() : word.upper();
+    }
+
+    private AlterAction alterAdd()
+    {
+        if (acceptWord("COLUMN")) {
+            if (peek().isSymbol("(")) {
+                throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "ALTER TABLE ... ADD COLUMN (...)");
+            }
+            ColumnSpec column = column();
+            return new AlterAction.AddColumn(column, position());
+        }
+        if (peek().isSymbol("(")) {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "ALTER TABLE ... ADD (...)");
+        }
+        List<IndexDraft> drafts = new ArrayList<>();
+        if (tableElement(drafts)) {
+            IndexDraft draft = drafts.get(0);
+            return new AlterAction.AddIndex(Optional.ofNullable(draft.name()), draft.kind(), draft.columns(), draft.options());
+        }
+        ColumnSpec column = column();
+        return new AlterAction.AddColumn(column, position());
+    }
+
+    private AlterAction alterDrop()
+    {
+        if (acceptWord("INDEX") || acceptWord("KEY")) {
+            return new AlterAction.DropIndex(identifier());
+        }
+        if (peek().isWord("PRIMARY") && peek(1).isWord("KEY")) {
+            next();
+            next();
+            return new AlterAction.DropIndex(IndexDefinition.PRIMARY);
+        }
+        if (peek().isWord("FOREIGN") || peek().isWord("CHECK") || peek().isWord("CONSTRAINT") || peek().isWord("PARTITION")
+                || (peek().isWord("DEFAULT") && !peek(1).isSymbol(",") && peek(1).type() != TokenType.END)) {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "ALTER TABLE ... DROP " + peek().upper());
+        }
+        acceptWord("COLUMN");
+        String name = identifier();
+        if (!acceptWord("RESTRICT")) {
+            acceptWord("CASCADE");
+        }
+        return new AlterAction.DropColumn(name);
+    }
+
+    private AlterAction.Position position()
+    {
+        if (acceptWord("FIRST")) {
+            return new AlterAction.Position(true, Optional.empty());
+        }
+        if (acceptWord("AFTER")) {
+            return new AlterAction.Position(false, Optional.of(identifier()));
+        }
+        return AlterAction.Position.DEFAULT;
+    }
+
+    private static final Set<String> ACCEPTED_TABLE_OPTIONS = Set.of("ENGINE", "CHARSET", "COLLATE", "ROW_FORMAT", "ALGORITHM", "LOCK",
+            "STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES", "PACK_KEYS", "CHECKSUM", "DELAY_KEY_WRITE", "KEY_BLOCK_SIZE",
+            "COMPRESSION", "ORGANIZATION", "AVG_ROW_LENGTH");
+
+    /** Table options that change nothing Quiver keeps: ENGINE, [DEFAULT] CHARSET / CHARACTER SET / COLLATE, ROW_FORMAT, ALGORITHM, LOCK, ... */
+    private boolean isAcceptedTableOption()
+    {
+        int at = peek().isWord("DEFAULT") ? 1 : 0;
+        Token word = peek(at);
+        if (word.isWord("CHARACTER") && peek(at + 1).isWord("SET")) {
+            return true;
+        }
+        return word.type() == TokenType.WORD && ACCEPTED_TABLE_OPTIONS.contains(word.upper());
+    }
+
+    private void skipTableOption()
+    {
+        acceptWord("DEFAULT");
+        if (acceptWord("CHARACTER")) {
+            expectWord("SET");
+        }
+        else {
+            next();
+        }
+        acceptSymbol("=");
+        Token value = next();
+        if (value.type() == TokenType.END || value.type() == TokenType.SYMBOL) {
+            throw ParseErrors.at(original, value.start());
+        }
     }
 
     /** {@code TRUNCATE [TABLE] t}, positioned after TRUNCATE. */

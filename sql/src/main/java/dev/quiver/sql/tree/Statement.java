@@ -421,6 +421,24 @@ public sealed interface Statement
         }
     }
 
+    /** {@code ALTER TABLE t action[, action]...}: one rebuild of the table; {@code comment} from a {@code COMMENT=} table option. */
+    record AlterTable(TableName table, List<AlterAction> actions, Optional<String> comment)
+            implements Statement
+    {
+        public AlterTable
+        {
+            requireNonNull(table, "table is null");
+            actions = List.copyOf(requireNonNull(actions, "actions is null"));
+            requireNonNull(comment, "comment is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "ALTER TABLE";
+        }
+    }
+
     /** {@code DROP INDEX name ON t}. */
     record DropIndex(String name, TableName table)
             implements Statement

@@ -147,7 +147,10 @@ public class TestSqlParser
         assertThat(statement("SHOW GLOBAL VARIABLES LIKE 'a%'")).isEqualTo(new Statement.Show(Statement.ShowTarget.VARIABLES, VariableScope.GLOBAL,
                 Optional.of(new dev.quiver.sql.tree.ShowFilter.Like("a%"))));
         assertThat(statement("SHOW COUNT(*) WARNINGS")).isEqualTo(new Statement.ShowWarnings(false, true, java.util.OptionalLong.empty(), java.util.OptionalLong.empty()));
-        assertThat(statement("ALTER TABLE t ADD COLUMN c INT")).isEqualTo(new Statement.Unsupported("ALTER TABLE"));
+        assertThat(statement("ALTER TABLE t ADD COLUMN c INT")).isInstanceOf(Statement.AlterTable.class);
+        assertThat(statement("RENAME TABLE a TO b")).isEqualTo(new Statement.RenameTables(
+                List.of(new dev.quiver.sql.tree.TableName(Optional.empty(), "a")), List.of(new dev.quiver.sql.tree.TableName(Optional.empty(), "b"))));
+        assertThat(statement("RENAME USER a TO b")).isEqualTo(new Statement.Unsupported("RENAME"));
         assertThat(statement("GRANT ALL PRIVILEGES ON *.* TO 'u'@'%'")).isEqualTo(new Statement.Unsupported("GRANT"));
     }
 
