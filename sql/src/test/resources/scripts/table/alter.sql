@@ -205,7 +205,7 @@ SHOW INDEX FROM p;
 > rows: 4
 
 ALTER TABLE p DROP COLUMN flag, MODIFY COLUMN qty BIGINT DEFAULT 7 COMMENT 'how many', CHANGE name title VARCHAR(20) COMMENT 'the title' AFTER made, RENAME COLUMN note TO memo;
-> ok
+> update count: 3
 
 SHOW CREATE TABLE p;
 > Table Create Table
@@ -222,7 +222,7 @@ SELECT id, memo, title, qty FROM p ORDER BY id;
 > rows: 3
 
 ALTER TABLE p DROP INDEX qty, DROP KEY qty_2, DROP PRIMARY KEY, RENAME INDEX u_name TO u_title, ENGINE=InnoDB, DEFAULT CHARSET=utf8mb4, COMMENT='products';
-> ok
+> update count: 3
 
 SHOW CREATE TABLE p;
 > Table Create Table

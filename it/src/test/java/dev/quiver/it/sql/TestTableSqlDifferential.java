@@ -173,7 +173,7 @@ class TestTableSqlDifferential
             "ALTER TABLE p ADD COLUMN extra INT",
             "ALTER TABLE p DROP COLUMN nope",
             "ALTER TABLE p MODIFY nope INT",
-            "ALTER TABLE p CHANGE extra bonus INT, ADD INDEX k_qty (qty)",
+            "ALTER TABLE p CHANGE extra bonus BIGINT, ADD INDEX k_qty (qty)",
             "ALTER TABLE p RENAME COLUMN bonus TO extra2",
             "SELECT id, extra2 FROM p ORDER BY id",
             "ALTER TABLE p DROP COLUMN extra2, DROP INDEX k_qty",

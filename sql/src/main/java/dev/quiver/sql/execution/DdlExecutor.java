@@ -289,6 +289,10 @@ final class DdlExecutor
         List<String> onUpdate = new ArrayList<>(current.map(TableExtras.Extras::onUpdateColumns).orElse(List.of()));
         Map<String, String> comments = new java.util.LinkedHashMap<>(current.map(TableExtras.Extras::comments).orElse(Map.of()));
         boolean structural = false;
+        // MySQL rebuilds by copying (and reports the rows copied as affected) when a kept column's type changes or
+        // the primary key is dropped without a new one; other changes run in place and report 0
+        boolean dropsPrimary = false;
+        boolean addsPrimary = false;
         for (dev.quiver.sql.tree.AlterAction action : alter.actions()) {
             structural = true;
             switch (action) {
@@ -350,6 +354,7 @@ final class DdlExecutor
                     renameExtras(rename.from(), rename.to(), expressionDefaults, defaultTexts, onUpdate, comments);
                 }
                 case dev.quiver.sql.tree.AlterAction.AddIndex add -> {
+                    addsPrimary |= add.kind() == IndexDefinition.Kind.PRIMARY;
                     String name = add.kind() == IndexDefinition.Kind.PRIMARY ? IndexDefinition.PRIMARY : add.name().orElse(null);
                     if (add.kind() == IndexDefinition.Kind.PRIMARY && indexes.stream().anyMatch(each -> each.kind() == IndexDefinition.Kind.PRIMARY)) {
                         throw new QuiverException(ErrorCode.ER_MULTIPLE_PRI_KEY);
@@ -366,6 +371,7 @@ final class DdlExecutor
                     }
                 }
                 case dev.quiver.sql.tree.AlterAction.DropIndex drop -> {
+                    dropsPrimary |= drop.name().equalsIgnoreCase(IndexDefinition.PRIMARY);
                     if (!indexes.removeIf(each -> each.name().equalsIgnoreCase(drop.name()))) {
                         throw new QuiverException(ErrorCode.ER_CANT_DROP_FIELD_OR_KEY, drop.name());
                     }
@@ -392,20 +398,37 @@ final class DdlExecutor
             throw new QuiverException(ErrorCode.ER_CANT_REMOVE_ALL_FIELDS);
         }
         Optional<String> tableComment = alter.comment().isPresent() ? alter.comment() : current.flatMap(TableExtras.Extras::tableComment);
+        long copied = 0;
         if (structural) {
             List<ColumnDefinition> columns = slots.stream().map(each -> each.definition).toList();
             TableDefinition definition = validated(new TableDefinition(table, columns, indexes));
             List<Slot> plan = List.copyOf(slots);
+            java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
             alter(database, table, definition, row -> {
+                rows.incrementAndGet();
                 List<Value> values = new ArrayList<>(plan.size());
                 for (Slot slot : plan) {
                     values.add(slot.source >= 0 ? row.get(slot.source) : fill(table, slot, context));
                 }
                 return new dev.quiver.storage.row.Row(values);
             });
+            boolean copies = (dropsPrimary && !addsPrimary)
+                    || plan.stream().anyMatch(slot -> slot.source >= 0 && !inPlaceType(old.columns().get(slot.source).type(), slot.definition.type()));
+            copied = copies ? rows.get() : 0;
         }
         extras.replace(database, table, Optional.of(new TableExtras.Extras(Map.copyOf(expressionDefaults), Map.copyOf(defaultTexts), List.copyOf(onUpdate), Map.copyOf(comments), tableComment)));
-        return UpdateCountResult.EMPTY;
+        return new UpdateCountResult(copied, 0, "Records: " + copied + "  Duplicates: 0  Warnings: 0");
+    }
+
+    /** Whether MySQL changes a column from {@code from} to {@code to} in place: the same type, or a VARCHAR growing within its length-byte size. */
+    private static boolean inPlaceType(ColumnType from, ColumnType to)
+    {
+        if (from.equals(to)) {
+            return true;
+        }
+        return from instanceof ColumnType.StringType a && to instanceof ColumnType.StringType b
+                && a.kind() == ColumnType.StringKind.VARCHAR && b.kind() == ColumnType.StringKind.VARCHAR
+                && b.maxLength() >= a.maxLength() && (a.maxLength() * 4 <= 255) == (b.maxLength() * 4 <= 255);
     }
 
     private static int find(List<Slot> slots, String name)
