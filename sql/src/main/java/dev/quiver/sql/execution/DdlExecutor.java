@@ -28,7 +28,7 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** CREATE TABLE, DROP TABLE, TRUNCATE, CREATE INDEX and the table SHOW statements (SHOW TABLES, COLUMNS, CREATE TABLE, INDEX). */
+/** CREATE TABLE, DROP TABLE, TRUNCATE, CREATE/DROP INDEX, RENAME TABLE, ALTER TABLE and the table SHOW statements (SHOW TABLES, COLUMNS, CREATE TABLE, INDEX). */
 final class DdlExecutor
 {
     private static final int MAXIMUM_IDENTIFIER_LENGTH = 64;
@@ -213,6 +213,7 @@ final class DdlExecutor
             TableName to = rename.to().get(i);
             String database = TableValues.database(from, context.session());
             String newDatabase = TableValues.database(to, context.session());
+            accessControl.checkCanAlterTable(context.session().identity(), database, from.name());
             accessControl.checkCanDropTable(context.session().identity(), database, from.name());
             accessControl.checkCanCreateTable(context.session().identity(), newDatabase, to.name());
             if (to.name().length() > MAXIMUM_IDENTIFIER_LENGTH) {
@@ -275,7 +276,7 @@ final class DdlExecutor
     QueryResult alterTable(Statement.AlterTable alter, ExecutionContext context)
     {
         String database = TableValues.database(alter.table(), context.session());
-        accessControl.checkCanCreateIndex(context.session().identity(), database, alter.table().name());
+        accessControl.checkCanAlterTable(context.session().identity(), database, alter.table().name());
         TableDefinition old = storage.table(database, alter.table().name()).definition();
         String table = old.name();
         List<Slot> slots = new ArrayList<>();

@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * The front step for table DDL and the table SHOW statements, which JSqlParser cannot parse in seekdb's dialect
  * (inline {@code VECTOR INDEX ... WITH(...)}, {@code FULLTEXT INDEX ... WITH PARSER x}, {@code ORGANIZATION = HEAP},
- * the {@code STRING} and {@code VECTOR(n)} types): CREATE TABLE, CREATE [UNIQUE|FULLTEXT|VECTOR] INDEX, DROP TABLE,
- * TRUNCATE, DESCRIBE and SHOW TABLES / COLUMNS / CREATE TABLE / INDEX. Default expressions are handed to JSqlParser
+ * the {@code STRING} and {@code VECTOR(n)} types): CREATE TABLE, CREATE [UNIQUE|FULLTEXT|VECTOR] INDEX, DROP INDEX,
+ * DROP TABLE, RENAME TABLE, ALTER TABLE, TRUNCATE, DESCRIBE and SHOW TABLES / COLUMNS / CREATE TABLE / INDEX. Default expressions are handed to JSqlParser
  * as expressions.
  */
 final class TableStatementParser
