@@ -291,8 +291,38 @@ ALTER TABLE p DROP id, DROP memo, DROP qty, DROP made, DROP title;
 ALTER TABLE nope ADD COLUMN x INT;
 > exception ER_NO_SUCH_TABLE: Table 'qv_alter.nope' doesn't exist
 
+ALTER TABLE p ALTER COLUMN qty SET DEFAULT 3, ALTER title SET DEFAULT 'z', ALTER COLUMN made DROP DEFAULT;
+> ok
+
+INSERT INTO p (id, memo, made) VALUES (9, 'm', '2024-01-02 03:04:05');
+> update count: 1
+
+SELECT id, qty, title FROM p WHERE id = 9;
+> id qty title
+> -- --- -----
+> 9  3   z
+> rows: 1
+
+ALTER TABLE p ALTER COLUMN made SET DEFAULT CURRENT_TIMESTAMP, ALTER memo SET DEFAULT ('q');
+> ok
+
+SHOW CREATE TABLE p;
+> Table Create Table
+> ----- -------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+> p     CREATE TABLE `p` (\n  `id` int NOT NULL,\n  `memo` varchar(10) NOT NULL DEFAULT ('q'),\n  `made` timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  `title` varchar(20) DEFAULT 'z' COMMENT 'the title',\n  `qty` bigint DEFAULT '3' COMMENT 'how many',\n  UNIQUE KEY `u_title` (`title`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='products'
+> rows: 1
+
+ALTER TABLE p ALTER qty DROP DEFAULT, ALTER nope SET DEFAULT 1;
+> exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'p'
+
+ALTER TABLE p ALTER COLUMN id SET DEFAULT 'abc';
+> exception ER_INVALID_DEFAULT: Invalid default value for 'id'
+
+DELETE FROM p WHERE id = 9;
+> update count: 1
+
 -- Failure: clauses not supported yet answer 1235 naming the clause
-ALTER TABLE p ALTER COLUMN qty SET DEFAULT 3;
+ALTER TABLE p ALTER COLUMN qty SET INVISIBLE;
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'ALTER TABLE ... ALTER COLUMN'
 
 ALTER TABLE p AUTO_INCREMENT = 10;
@@ -306,8 +336,8 @@ ALTER TABLE p RENAME TO p2, ADD COLUMN x INT;
 
 SHOW CREATE TABLE p;
 > Table Create Table
-> ----- ------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
-> p     CREATE TABLE `p` (\n  `id` int NOT NULL,\n  `memo` varchar(10) NOT NULL,\n  `made` timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  `title` varchar(20) DEFAULT NULL COMMENT 'the title',\n  `qty` bigint DEFAULT '7' COMMENT 'how many',\n  UNIQUE KEY `u_title` (`title`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='products'
+> ----- -------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+> p     CREATE TABLE `p` (\n  `id` int NOT NULL,\n  `memo` varchar(10) NOT NULL DEFAULT ('q'),\n  `made` timestamp NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  `title` varchar(20) DEFAULT 'z' COMMENT 'the title',\n  `qty` bigint DEFAULT '3' COMMENT 'how many',\n  UNIQUE KEY `u_title` (`title`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci COMMENT='products'
 > rows: 1
 
 ALTER TABLE p ADD COLUMN v VECTOR(2), ADD VECTOR INDEX vi (v) WITH (distance=l2, type=hnsw, lib=vsag);

@@ -377,6 +377,30 @@ final class DdlExecutor
                         throw new QuiverException(ErrorCode.ER_CANT_DROP_FIELD_OR_KEY, drop.name());
                     }
                 }
+                case dev.quiver.sql.tree.AlterAction.AlterDefault change -> {
+                    int at = find(slots, change.column());
+                    if (at < 0) {
+                        throw new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, change.column(), table);
+                    }
+                    Slot slot = slots.get(at);
+                    ColumnDefinition definition = slot.definition;
+                    String name = definition.name();
+                    defaultTexts.remove(fold(name));
+                    expressionDefaults.remove(fold(name));
+                    if (change.value().isEmpty()) {
+                        slot.definition = new ColumnDefinition(name, definition.type(), definition.nullable(), Optional.empty(), definition.autoIncrement());
+                    }
+                    else {
+                        ColumnSpec spec = new ColumnSpec(name, definition.type(), Optional.of(definition.nullable()), change.value(), change.text(), change.expression(),
+                                false, definition.autoIncrement(), false, false, Optional.empty());
+                        ColumnDefinition withDefault = column(table, spec, context);
+                        slot.definition = new ColumnDefinition(name, definition.type(), definition.nullable(), withDefault.defaultValue(), definition.autoIncrement());
+                        if (change.expression()) {
+                            expressionDefaults.put(fold(name), change.value().get());
+                            defaultTexts.put(fold(name), change.text().orElse(""));
+                        }
+                    }
+                }
                 case dev.quiver.sql.tree.AlterAction.RenameIndex rename -> {
                     int at = -1;
                     for (int i = 0; i < indexes.size(); i++) {

@@ -180,6 +180,22 @@ final class TableStatementParser
                 String to = identifier();
                 actions.add(column ? new AlterAction.RenameColumn(from, to) : new AlterAction.RenameIndex(from, to));
             }
+            else if (word.isWord("ALTER") && (peek(1).isWord("COLUMN") ? peek(3) : peek(2)).isWord("SET") && (peek(1).isWord("COLUMN") ? peek(4) : peek(3)).isWord("DEFAULT")
+                    || word.isWord("ALTER") && (peek(1).isWord("COLUMN") ? peek(3) : peek(2)).isWord("DROP") && (peek(1).isWord("COLUMN") ? peek(4) : peek(3)).isWord("DEFAULT")) {
+                next();
+                acceptWord("COLUMN");
+                String column = identifier();
+                if (acceptWord("SET")) {
+                    expectWord("DEFAULT");
+                    DefaultClause clause = defaultClause(column);
+                    actions.add(new AlterAction.AlterDefault(column, Optional.of(clause.value()), clause.text(), clause.expression()));
+                }
+                else {
+                    expectWord("DROP");
+                    expectWord("DEFAULT");
+                    actions.add(new AlterAction.AlterDefault(column, Optional.empty(), Optional.empty(), false));
+                }
+            }
             else if (word.isWord("COMMENT")) {
                 next();
                 acceptSymbol("=");
@@ -613,34 +629,10 @@ final class TableStatementParser
                 nullable = Optional.of(true);
             }
             else if (acceptWord("DEFAULT")) {
-                Token start = peek();
-                if (start.isSymbol("(")) {
-                    int end = matchingParenthesis();
-                    defaultValue = Optional.of(JSqlParsing.parseExpression(cleaned, original, start.end(), tokens.get(end).start()));
-                    defaultText = Optional.of(original.substring(start.end(), tokens.get(end).start()).trim());
-                    defaultIsExpression = true;
-                    position = end + 1;
-                }
-                else if (isCurrentTimestamp()) {
-                    defaultValue = Optional.of(new Expression.FunctionCall("now", List.of()));
-                    defaultText = Optional.of("CURRENT_TIMESTAMP");
-                    defaultIsExpression = true;
-                }
-                else {
-                    int first = position;
-                    if (peek().isSymbol("-") || peek().isSymbol("+")) {
-                        next();
-                    }
-                    Token literal = next();
-                    if (literal.type() == TokenType.WORD && (literal.isWord("_binary") || literal.isWord("_utf8mb4")) && peek().type() == TokenType.STRING) {
-                        literal = next();
-                    }
-                    if (literal.type() != TokenType.STRING && literal.type() != TokenType.NUMBER && !literal.isWord("NULL")
-                            && !literal.isWord("TRUE") && !literal.isWord("FALSE") && !(literal.type() == TokenType.WORD && literal.text().matches("(?i)x'[0-9a-f]*'|0x[0-9a-f]+|b'[01]*'"))) {
-                        throw new QuiverException(ErrorCode.ER_INVALID_DEFAULT, name);
-                    }
-                    defaultValue = Optional.of(JSqlParsing.parseExpression(cleaned, original, tokens.get(first).start(), literal.end()));
-                }
+                DefaultClause clause = defaultClause(name);
+                defaultValue = Optional.of(clause.value());
+                defaultText = clause.text();
+                defaultIsExpression = clause.expression();
             }
             else if (acceptWord("ON")) {
                 expectWord("UPDATE");
@@ -691,6 +683,37 @@ final class TableStatementParser
             }
         }
         return new ColumnSpec(name, type, nullable, defaultValue, defaultText, defaultIsExpression, onUpdate, autoIncrement, primaryKey, unique, comment);
+    }
+
+    private record DefaultClause(Expression value, Optional<String> text, boolean expression) {}
+
+    /** What follows DEFAULT: a literal, {@code CURRENT_TIMESTAMP}, or a parenthesised expression. */
+    private DefaultClause defaultClause(String name)
+    {
+        Token start = peek();
+        if (start.isSymbol("(")) {
+            int end = matchingParenthesis();
+            Expression value = JSqlParsing.parseExpression(cleaned, original, start.end(), tokens.get(end).start());
+            String text = original.substring(start.end(), tokens.get(end).start()).trim();
+            position = end + 1;
+            return new DefaultClause(value, Optional.of(text), true);
+        }
+        if (isCurrentTimestamp()) {
+            return new DefaultClause(new Expression.FunctionCall("now", List.of()), Optional.of("CURRENT_TIMESTAMP"), true);
+        }
+        int first = position;
+        if (peek().isSymbol("-") || peek().isSymbol("+")) {
+            next();
+        }
+        Token literal = next();
+        if (literal.type() == TokenType.WORD && (literal.isWord("_binary") || literal.isWord("_utf8mb4")) && peek().type() == TokenType.STRING) {
+            literal = next();
+        }
+        if (literal.type() != TokenType.STRING && literal.type() != TokenType.NUMBER && !literal.isWord("NULL")
+                && !literal.isWord("TRUE") && !literal.isWord("FALSE") && !(literal.type() == TokenType.WORD && literal.text().matches("(?i)x'[0-9a-f]*'|0x[0-9a-f]+|b'[01]*'"))) {
+            throw new QuiverException(ErrorCode.ER_INVALID_DEFAULT, name);
+        }
+        return new DefaultClause(JSqlParsing.parseExpression(cleaned, original, tokens.get(first).start(), literal.end()), Optional.empty(), false);
     }
 
     private boolean isCurrentTimestamp()

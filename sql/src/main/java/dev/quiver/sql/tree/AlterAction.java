@@ -99,4 +99,16 @@ public sealed interface AlterAction
             requireNonNull(to, "to is null");
         }
     }
+
+    /** {@code ALTER [COLUMN] col SET DEFAULT x} ({@code value} present) and {@code ALTER [COLUMN] col DROP DEFAULT}. */
+    record AlterDefault(String column, Optional<Expression> value, Optional<String> text, boolean expression)
+            implements AlterAction
+    {
+        public AlterDefault
+        {
+            requireNonNull(column, "column is null");
+            requireNonNull(value, "value is null");
+            requireNonNull(text, "text is null");
+        }
+    }
 }
