@@ -65,7 +65,7 @@ DROP INDEX k_a ON nope;
 > exception ER_NO_SUCH_TABLE: Table 'qv_alter.nope' doesn't exist
 
 DROP INDEX `PRIMARY` ON t;
-> ok
+> update count: 4
 
 INSERT INTO t (id, a, b) VALUES (4, 30, 'z');
 > update count: 1

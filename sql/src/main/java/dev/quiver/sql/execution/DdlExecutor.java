@@ -182,7 +182,7 @@ final class DdlExecutor
         indexes.add(create.index());
         TableDefinition definition = validated(new TableDefinition(old.name(), old.columns(), indexes));
         alter(database, old.name(), definition, row -> row);
-        return UpdateCountResult.EMPTY;
+        return new UpdateCountResult(0, 0, "Records: 0  Duplicates: 0  Warnings: 0");
     }
 
     /** DROP INDEX name ON t; 1091 when the table has no such key. {@code `PRIMARY`} drops the primary key. */
@@ -195,8 +195,14 @@ final class DdlExecutor
         if (!indexes.removeIf(each -> each.name().equalsIgnoreCase(drop.name()))) {
             throw new QuiverException(ErrorCode.ER_CANT_DROP_FIELD_OR_KEY, drop.name());
         }
-        alter(database, old.name(), new TableDefinition(old.name(), old.columns(), indexes), row -> row);
-        return UpdateCountResult.EMPTY;
+        java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        alter(database, old.name(), new TableDefinition(old.name(), old.columns(), indexes), row -> {
+            rows.incrementAndGet();
+            return row;
+        });
+        // MySQL drops a primary key by copying the table, and reports the rows copied
+        long copied = drop.name().equalsIgnoreCase(IndexDefinition.PRIMARY) ? rows.get() : 0;
+        return new UpdateCountResult(copied, 0, "Records: " + copied + "  Duplicates: 0  Warnings: 0");
     }
 
     /**
