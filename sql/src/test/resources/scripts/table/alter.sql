@@ -350,6 +350,23 @@ SHOW INDEX FROM p;
 > p     1          vi       1            v           null      null        null     null   YES  VECTOR                           YES     null
 > rows: 2
 
+-- an added AUTO_INCREMENT column numbers the existing rows
+CREATE TABLE n (v INT);
+> ok
+
+INSERT INTO n VALUES (5), (6);
+> update count: 2
+
+ALTER TABLE n ADD COLUMN id INT AUTO_INCREMENT PRIMARY KEY FIRST;
+> update count: 2
+
+SELECT * FROM n ORDER BY v;
+> id v
+> -- -
+> 1  5
+> 2  6
+> rows: 2
+
 DROP DATABASE qv_alter2;
 > ok
 

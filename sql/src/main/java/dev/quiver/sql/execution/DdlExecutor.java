@@ -296,8 +296,8 @@ final class DdlExecutor
         List<String> onUpdate = new ArrayList<>(current.map(TableExtras.Extras::onUpdateColumns).orElse(List.of()));
         Map<String, String> comments = new java.util.LinkedHashMap<>(current.map(TableExtras.Extras::comments).orElse(Map.of()));
         boolean structural = false;
-        // MySQL rebuilds by copying (and reports the rows copied as affected) when a kept column's type changes or
-        // the primary key is dropped without a new one; other changes run in place and report 0
+        // MySQL rebuilds by copying (and reports the rows copied as affected) when a kept column's type changes, an
+        // AUTO_INCREMENT column is added, or the primary key is dropped without a new one; other changes report 0
         boolean dropsPrimary = false;
         boolean addsPrimary = false;
         for (dev.quiver.sql.tree.AlterAction action : alter.actions()) {
@@ -443,7 +443,7 @@ final class DdlExecutor
                 }
                 return new dev.quiver.storage.row.Row(values);
             });
-            boolean copies = (dropsPrimary && !addsPrimary)
+            boolean copies = (dropsPrimary && !addsPrimary) || plan.stream().anyMatch(slot -> slot.source < 0 && slot.definition.autoIncrement())
                     || plan.stream().anyMatch(slot -> slot.source >= 0 && !inPlaceType(old.columns().get(slot.source).type(), slot.definition.type()));
             copied = copies ? rows.get() : 0;
         }
