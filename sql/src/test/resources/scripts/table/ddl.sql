@@ -254,6 +254,22 @@ SHOW TABLES;
 > c$v2$605991322cb843b29205530ae2d2b7c3
 > rows: 1
 
+-- SHOW TABLE STATUS in MySQL 8's layout (Rows exact, sizes and Auto_increment not reported yet)
+SHOW TABLE STATUS LIKE 'c$%';
+> Name                                  Engine Version Row_format Rows Avg_row_length Data_length Max_data_length Index_length Data_free Auto_increment Create_time Update_time Check_time Collation          Checksum Create_options Comment
+> ------------------------------------- ------ ------- ---------- ---- -------------- ----------- --------------- ------------ --------- -------------- ----------- ----------- ---------- ------------------ -------- -------------- -------
+> c$v2$605991322cb843b29205530ae2d2b7c3 InnoDB 10      Dynamic    0    0              0           0               0            0         null           null        null        null       utf8mb4_general_ci null
+> rows: 1
+
+SHOW TABLE STATUS WHERE Rows > 1000;
+> Name Engine Version Row_format Rows Avg_row_length Data_length Max_data_length Index_length Data_free Auto_increment Create_time Update_time Check_time Collation Checksum Create_options Comment
+> ---- ------ ------- ---------- ---- -------------- ----------- --------------- ------------ --------- -------------- ----------- ----------- ---------- --------- -------- -------------- -------
+> rows: 0
+
+-- Failure: an unknown database
+SHOW TABLE STATUS FROM qv_nowhere;
+> exception ER_BAD_DB_ERROR: Unknown database 'qv_nowhere'
+
 DROP DATABASE qv_ddl;
 > ok
 

@@ -620,6 +620,41 @@ final class DdlExecutor
         return definition;
     }
 
+    /**
+     * SHOW TABLE STATUS in MySQL 8's column layout. Rows is an exact count (the engine has no statistics yet);
+     * the sizes it cannot report are 0 and Auto_increment is NULL, as information_schema.TABLES shows them.
+     */
+    QueryResult showTableStatus(Statement.ShowTableStatus show, ExecutionContext context)
+    {
+        String database = show.database().orElseGet(() -> {
+            if (context.session().database() == null) {
+                throw new QuiverException(ErrorCode.ER_NO_DB_ERROR);
+            }
+            return context.session().database();
+        });
+        accessControl.checkCanAccessDatabase(context.session().identity(), database);
+        List<ResultColumn> columns = List.of(
+                Results.text("Name", 64, false), Results.text("Engine", 64, true), Results.bigint("Version", true),
+                Results.text("Row_format", 10, true), Results.bigint("Rows", true), Results.bigint("Avg_row_length", true),
+                Results.bigint("Data_length", true), Results.bigint("Max_data_length", true), Results.bigint("Index_length", true),
+                Results.bigint("Data_free", true), Results.bigint("Auto_increment", true), Results.text("Create_time", 19, true),
+                Results.text("Update_time", 19, true), Results.text("Check_time", 19, true), Results.text("Collation", 64, true),
+                Results.bigint("Checksum", true), Results.text("Create_options", 256, true), Results.text("Comment", 2048, true));
+        List<Object[]> rows = new ArrayList<>();
+        for (String name : listTables(database)) {
+            Table table = storage.table(database, name);
+            String comment = extras.of(database, name).flatMap(TableExtras.Extras::tableComment).orElse("");
+            rows.add(new Object[] {name, "InnoDB", 10L, "Dynamic", table.count(dev.quiver.storage.filter.Filter.ALL), 0L, 0L, 0L, 0L, 0L,
+                    null, null, null, null, "utf8mb4_general_ci", null, "", comment});
+        }
+        if (show.filter().orElse(null) instanceof ShowFilter.Like like) {
+            return Results.rows(columns, rows.stream()
+                    .filter(each -> dev.quiver.sql.expression.LikeMatcher.matches((String) each[0], like.pattern(), '\\', true))
+                    .toList());
+        }
+        return ShowExecutor.filtered(columns, rows, show.filter(), context, "Name");
+    }
+
     QueryResult showTables(Statement.ShowTables show, ExecutionContext context)
     {
         String database = show.database().orElseGet(() -> {

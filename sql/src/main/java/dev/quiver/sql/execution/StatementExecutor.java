@@ -134,6 +134,7 @@ public final class StatementExecutor
             case Statement.AlterTable alter -> ddlExecutor.alterTable(alter, context);
             case Statement.RenameTables rename -> ddlExecutor.renameTables(rename, context);
             case Statement.ShowTables show -> ddlExecutor.showTables(show, context);
+            case Statement.ShowTableStatus show -> ddlExecutor.showTableStatus(show, context);
             case Statement.ShowTable show -> ddlExecutor.showTable(show, context);
             case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
         };
@@ -322,6 +323,7 @@ public final class StatementExecutor
             case Statement.AlterTable ignored -> "alter_table";
             case Statement.RenameTables ignored -> "rename_table";
             case Statement.ShowTables ignored -> "show_tables";
+            case Statement.ShowTableStatus ignored -> "show_table_status";
             case Statement.ShowTable show -> switch (show.target()) {
                 case COLUMNS -> "show_fields";
                 case CREATE_TABLE -> "show_create_table";

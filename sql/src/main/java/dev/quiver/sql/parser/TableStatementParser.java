@@ -344,6 +344,15 @@ final class TableStatementParser
             }
             return Optional.of(new Statement.ShowTables(database, full, filter()));
         }
+        if (!full && peek().isWord("TABLE") && peek(1).isWord("STATUS")) {
+            next();
+            next();
+            Optional<String> database = Optional.empty();
+            if (acceptWord("FROM") || acceptWord("IN")) {
+                database = Optional.of(identifier());
+            }
+            return Optional.of(new Statement.ShowTableStatus(database, filter()));
+        }
         if (acceptWord("COLUMNS") || acceptWord("FIELDS")) {
             TableName table = fromTable();
             return Optional.of(new Statement.ShowTable(table, Statement.ShowTableTarget.COLUMNS, full, filter()));

@@ -268,6 +268,23 @@ public sealed interface Statement
         }
     }
 
+    /** {@code SHOW TABLE STATUS [FROM db] [LIKE|WHERE]}. */
+    record ShowTableStatus(Optional<String> database, Optional<ShowFilter> filter)
+            implements Statement
+    {
+        public ShowTableStatus
+        {
+            requireNonNull(database, "database is null");
+            requireNonNull(filter, "filter is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "SHOW TABLE STATUS";
+        }
+    }
+
     /** {@code SHOW [FULL] TABLES [FROM db] [LIKE|WHERE]}. */
     record ShowTables(Optional<String> database, boolean full, Optional<ShowFilter> filter)
             implements Statement
