@@ -620,18 +620,24 @@ final class DdlExecutor
         return definition;
     }
 
+    /** The database a SHOW ... [FROM db] names, else the session's; 1046 when there is neither. */
+    private static String namedOrCurrentDatabase(Optional<String> named, ExecutionContext context)
+    {
+        return named.orElseGet(() -> {
+            if (context.session().database() == null) {
+                throw new QuiverException(ErrorCode.ER_NO_DB_ERROR);
+            }
+            return context.session().database();
+        });
+    }
+
     /**
      * SHOW TABLE STATUS in MySQL 8's column layout. Rows is an exact count (the engine has no statistics yet);
      * the sizes it cannot report are 0 and Auto_increment is NULL, as information_schema.TABLES shows them.
      */
     QueryResult showTableStatus(Statement.ShowTableStatus show, ExecutionContext context)
     {
-        String database = show.database().orElseGet(() -> {
-            if (context.session().database() == null) {
-                throw new QuiverException(ErrorCode.ER_NO_DB_ERROR);
-            }
-            return context.session().database();
-        });
+        String database = namedOrCurrentDatabase(show.database(), context);
         accessControl.checkCanAccessDatabase(context.session().identity(), database);
         List<ResultColumn> columns = List.of(
                 Results.text("Name", 64, false), Results.text("Engine", 64, true), Results.bigint("Version", true),
@@ -657,12 +663,7 @@ final class DdlExecutor
 
     QueryResult showTables(Statement.ShowTables show, ExecutionContext context)
     {
-        String database = show.database().orElseGet(() -> {
-            if (context.session().database() == null) {
-                throw new QuiverException(ErrorCode.ER_NO_DB_ERROR);
-            }
-            return context.session().database();
-        });
+        String database = namedOrCurrentDatabase(show.database(), context);
         accessControl.checkCanAccessDatabase(context.session().identity(), database);
         List<String> tables = database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)
                 ? List.of("COLUMNS", "KEY_COLUMN_USAGE", "SCHEMATA", "STATISTICS", "TABLES")
