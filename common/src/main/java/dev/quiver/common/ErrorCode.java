@@ -100,6 +100,7 @@ public enum ErrorCode
     ER_WRONG_TYPE_FOR_VAR(1232, "42000", "Incorrect argument type to variable '%s'"),
     ER_VAR_CANT_BE_READ(1233, "HY000", "Variable '%s' can only be set, not read"),
     ER_INCORRECT_GLOBAL_LOCAL_VAR(1238, "HY000", "Variable '%s' is a %s variable"),
+    ER_FT_MATCHING_KEY_NOT_FOUND(1191, "HY000", "Can't find FULLTEXT index matching the column list"),
     ER_NOT_SUPPORTED_YET(1235, "42000", "This version of MySQL doesn't yet support '%s'"),
     ER_WRONG_USAGE(1221, "HY000", "Incorrect usage of %s and %s"),
     ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT(1222, "21000", "The used SELECT statements have a different number of columns"),

@@ -1,9 +1,15 @@
 package dev.quiver.storage;
 
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
 import dev.quiver.storage.catalog.TableDefinition;
 import dev.quiver.storage.filter.Filter;
 import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
+import dev.quiver.storage.search.HybridSearchRequest;
+import dev.quiver.storage.search.SearchResult;
+import dev.quiver.storage.search.TextSearchRequest;
+import dev.quiver.storage.search.VectorSearchRequest;
 import dev.quiver.storage.table.RowCursor;
 import dev.quiver.storage.table.ScanRequest;
 import dev.quiver.storage.table.UpdateResult;
@@ -64,4 +70,26 @@ public interface Table
 
     /** Removes every row and resets auto_increment (TRUNCATE TABLE). */
     void truncate();
+
+    /**
+     * Top-k nearest rows by vector distance ({@link VectorSearchRequest}). Errors: {@code ER_BAD_FIELD_ERROR} for an
+     * unknown column, {@code ER_WRONG_ARGUMENTS} for a column that is not a VECTOR, {@code ER_VECTOR_DIMENSION_MISMATCH}
+     * for a query of the wrong dimension.
+     */
+    default SearchResult vectorSearch(VectorSearchRequest request)
+    {
+        throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "vector search on this engine");
+    }
+
+    /** Full-text search through a FULLTEXT index ({@link TextSearchRequest}); {@code ER_FT_MATCHING_KEY_NOT_FOUND} without one. */
+    default SearchResult textSearch(TextSearchRequest request)
+    {
+        throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "full-text search on this engine");
+    }
+
+    /** Vector and text search fused by reciprocal rank ({@link HybridSearchRequest}). */
+    default SearchResult hybridSearch(HybridSearchRequest request)
+    {
+        throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "hybrid search on this engine");
+    }
 }
