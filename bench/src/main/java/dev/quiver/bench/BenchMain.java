@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +20,11 @@ import java.util.stream.Stream;
  * <pre>
  *   upserts  [--dims 128,768] [--writers 1,4] [--batch 100] [--warmup 5] [--seconds 60] [--burst 5] [--keys 1000000] [--seed 42] [--work-dir D]
  *   recovery [--rows 1000000] [--dims 128] [--seed 42] [--work-dir D]
+ *   knn      [--sizes 100000x128,100000x768,1000000x128] [--engines quiver,lucene,hnswlib] [--queries 1000] [--m 16]
+ *            [--ef-construction 100] [--efs 10,16,24,32,48,64,96,128,256] [--passes 3] [--seed 42] [--work-dir D]
+ *            [--python /usr/bin/python3] [--hnswlib-script bench/src/main/python/hnswlib_knn.py]
  * </pre>
+ * The kNN data and its exact ground truth are cached under the work directory ({@code knn-n...-d...}) and reused.
  */
 public final class BenchMain
 {
@@ -31,13 +36,14 @@ public final class BenchMain
             throws Exception
     {
         if (arguments.length == 0) {
-            System.err.println("usage: BenchMain upserts|recovery [options]  (see the class comment)");
+            System.err.println("usage: BenchMain upserts|recovery|knn [options]  (see the class comment)");
             System.exit(2);
         }
         PrintStream out = System.out;
         switch (arguments[0]) {
             case "upserts" -> upserts(options(arguments), out);
             case "recovery" -> recovery(options(arguments), out);
+            case "knn" -> knn(options(arguments), out, System.err);
             case "recovery-writer" -> RecoveryBenchmark.writeAndHalt(Path.of(arguments[1]), Long.parseLong(arguments[2]),
                     Integer.parseInt(arguments[3]), Long.parseLong(arguments[4]));
             default -> {
@@ -109,6 +115,26 @@ public final class BenchMain
             throw new IllegalStateException("recovery lost rows: " + result.rowsAfterOpen() + " of " + rows);
         }
         delete(directory);
+    }
+
+    static void knn(Map<String, String> options, PrintStream out, PrintStream log)
+            throws Exception
+    {
+        Path work = Path.of(options.getOrDefault("work-dir", "bench/target/work"));
+        Files.createDirectories(work);
+        Set<String> engines = Set.copyOf(Arrays.asList(options.getOrDefault("engines", "quiver,lucene,hnswlib").split(",")));
+        List<Integer> efs = integers(options.getOrDefault("efs", "10,16,24,32,48,64,96,128,256"));
+        out.printf(Locale.ROOT, "kNN benchmark, %d cores, load average at start %s, %s%n%n", Runtime.getRuntime().availableProcessors(),
+                KnnBenchmark.loadAverage(), java.time.Instant.now());
+        for (String size : options.getOrDefault("sizes", "100000x128,100000x768,1000000x128").split(",")) {
+            String[] parts = size.trim().split("x");
+            KnnBenchmark.Settings settings = new KnnBenchmark.Settings(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                    Integer.parseInt(options.getOrDefault("queries", "1000")), Long.parseLong(options.getOrDefault("seed", "42")),
+                    Integer.parseInt(options.getOrDefault("m", "16")), Integer.parseInt(options.getOrDefault("ef-construction", "100")), efs,
+                    Integer.parseInt(options.getOrDefault("passes", "3")), engines, work, options.getOrDefault("python", "/usr/bin/python3"),
+                    Path.of(options.getOrDefault("hnswlib-script", "bench/src/main/python/hnswlib_knn.py")));
+            KnnReport.print(KnnBenchmark.run(settings, log), out);
+        }
     }
 
     private static Map<String, String> options(String[] arguments)

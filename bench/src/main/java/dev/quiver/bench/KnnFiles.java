@@ -1,0 +1,70 @@
+package dev.quiver.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Sizes of index files on disk, for the bytes-per-row figures. */
+final class KnnFiles
+{
+    /** Lucene's vector files: the graph (vex), the raw vectors (vec), quantized vectors (veq/veb), their metadata. */
+    private static final Set<String> VECTOR_EXTENSIONS = Set.of("vex", "vec", "vem", "vemf", "veq", "vemq", "veb", "vemb");
+
+    private KnnFiles()
+    {
+    }
+
+    static long totalBytes(Path directory)
+    {
+        return sum(directory, false);
+    }
+
+    static long vectorBytes(Path directory)
+    {
+        return sum(directory, true);
+    }
+
+    /** The number of HNSW graphs (one per segment with vectors) under {@code directory}. */
+    static int graphs(Path directory)
+    {
+        return (int) files(directory).stream().filter(path -> extension(path).equals("vex")).count();
+    }
+
+    private static long sum(Path directory, boolean vectorsOnly)
+    {
+        long bytes = 0;
+        for (Path path : files(directory)) {
+            if (!vectorsOnly || VECTOR_EXTENSIONS.contains(extension(path))) {
+                try {
+                    bytes += Files.size(path);
+                }
+                catch (IOException ex) {
+                    // a file merged away while we listed: not part of the index any more
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private static List<Path> files(Path directory)
+    {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.filter(Files::isRegularFile).toList();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String extension(Path path)
+    {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}
