@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  *   knn      [--sizes 100000x128,100000x768,1000000x128] [--engines quiver,lucene,hnswlib] [--queries 1000] [--m 16]
  *            [--ef-construction 100] [--efs 10,16,24,32,48,64,96,128,256] [--passes 3] [--seed 42] [--work-dir D]
  *            [--python /usr/bin/python3] [--hnswlib-script bench/src/main/python/hnswlib_knn.py]
+ *   text     [--rows 100000] [--queries 1000] [--passes 3] [--seed 42] [--work-dir D]
  * </pre>
  * The kNN data and its exact ground truth are cached under the work directory ({@code knn-n...-d...}) and reused.
  */
@@ -44,6 +45,7 @@ public final class BenchMain
             case "upserts" -> upserts(options(arguments), out);
             case "recovery" -> recovery(options(arguments), out);
             case "knn" -> knn(options(arguments), out, System.err);
+            case "text" -> text(options(arguments), out, System.err);
             case "recovery-writer" -> RecoveryBenchmark.writeAndHalt(Path.of(arguments[1]), Long.parseLong(arguments[2]),
                     Integer.parseInt(arguments[3]), Long.parseLong(arguments[4]));
             default -> {
@@ -132,9 +134,40 @@ public final class BenchMain
                     Integer.parseInt(options.getOrDefault("queries", "1000")), Long.parseLong(options.getOrDefault("seed", "42")),
                     Integer.parseInt(options.getOrDefault("m", "16")), Integer.parseInt(options.getOrDefault("ef-construction", "100")), efs,
                     Integer.parseInt(options.getOrDefault("passes", "3")), engines, work, options.getOrDefault("python", "/usr/bin/python3"),
-                    Path.of(options.getOrDefault("hnswlib-script", "bench/src/main/python/hnswlib_knn.py")));
+                    hnswlibScript(options));
             KnnReport.print(KnnBenchmark.run(settings, log), out);
         }
+    }
+
+    static void text(Map<String, String> options, PrintStream out, PrintStream log)
+            throws Exception
+    {
+        Path work = Path.of(options.getOrDefault("work-dir", "bench/target/work"));
+        int rows = Integer.parseInt(options.getOrDefault("rows", "100000"));
+        int queries = Integer.parseInt(options.getOrDefault("queries", "1000"));
+        int passes = Integer.parseInt(options.getOrDefault("passes", "3"));
+        String load = KnnBenchmark.loadAverage();
+        List<TextBenchmark.Figures> figures = TextBenchmark.run(work, rows, queries, passes, Long.parseLong(options.getOrDefault("seed", "42")), log);
+        out.printf(Locale.ROOT, "### BM25 top 10, %,d generated documents, %,d queries of 2-3 words, best of %d passes, load average %s → %s%n%n", rows, queries,
+                passes, load, KnnBenchmark.loadAverage());
+        out.println("| engine | QPS/core | QPS/wall | vs Lucene direct | top-10 overlap with Lucene | build s | rows/s | how |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---|");
+        double lucene = figures.get(0).cpuQps();
+        for (TextBenchmark.Figures each : figures) {
+            out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f× | %.3f | %.1f | %,.0f | %s |%n", each.engine(), each.cpuQps(), each.wallQps(), each.cpuQps() / lucene,
+                    each.overlap(), each.buildSeconds(), rows / each.buildSeconds(), each.note());
+        }
+        out.println();
+    }
+
+    /** The hnswlib script, from the project root (bench/run) or from the bench module (its tests). */
+    private static Path hnswlibScript(Map<String, String> options)
+    {
+        if (options.containsKey("hnswlib-script")) {
+            return Path.of(options.get("hnswlib-script"));
+        }
+        Path fromRoot = Path.of("bench/src/main/python/hnswlib_knn.py");
+        return Files.exists(fromRoot) ? fromRoot : Path.of("src/main/python/hnswlib_knn.py");
     }
 
     private static Map<String, String> options(String[] arguments)

@@ -1,0 +1,260 @@
+package dev.quiver.bench;
+
+import dev.quiver.common.QuiverException;
+import dev.quiver.storage.Table;
+import dev.quiver.storage.catalog.ColumnDefinition;
+import dev.quiver.storage.catalog.ColumnType;
+import dev.quiver.storage.catalog.IndexDefinition;
+import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.lucene.LuceneStorageEngine;
+import dev.quiver.storage.row.Value;
+import dev.quiver.storage.search.ScoredRow;
+import dev.quiver.storage.search.TextMode;
+import dev.quiver.storage.search.TextSearchRequest;
+import dev.quiver.storage.table.ConflictPolicy;
+import dev.quiver.storage.table.WriteRequest;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.MMapDirectory;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * BM25 top-10 on a generated corpus: {@code rows} documents of 20-200 words drawn from a Zipf(1.0) vocabulary of
+ * {@value #VOCABULARY} made-up words (seeded), and {@code queries} queries of 2-3 words drawn from the same law
+ * without its 20 most frequent words (they act like stop words). Quiver: a table {@code (id BIGINT PRIMARY KEY,
+ * document TEXT, FULLTEXT(document) WITH PARSER beng)} loaded in INSERT batches of 1,000, searched with
+ * {@code Table.textSearch} in natural-language mode, limit 10, projection {@code id}. Lucene direct: one segment
+ * with a {@code TextField} analysed by {@code StandardAnalyzer} (the {@code beng} parser is a standard tokenizer
+ * plus lowercasing), BM25 (Lucene's default), a disjunction of term queries, top 10, ids from doc values. The
+ * overlap column is the share of Lucene's top-10 ids that Quiver returned (ties at the cut may differ).
+ */
+final class TextBenchmark
+{
+    static final int VOCABULARY = 50_000;
+    private static final int SKIPPED_COMMON_WORDS = 20;
+
+    record Figures(String engine, double buildSeconds, double cpuQps, double wallQps, double overlap, String note) {}
+
+    private TextBenchmark()
+    {
+    }
+
+    static List<Figures> run(Path work, int rows, int queryCount, int passes, long seed, PrintStream log)
+            throws Exception
+    {
+        String[] words = vocabulary();
+        double[] cumulative = zipf(VOCABULARY);
+        Random random = new Random(seed);
+        String[] documents = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            int length = 20 + random.nextInt(181);
+            StringBuilder text = new StringBuilder(length * 8);
+            for (int w = 0; w < length; w++) {
+                text.append(w == 0 ? "" : " ").append(words[draw(cumulative, random, 0)]);
+            }
+            documents[i] = text.toString();
+        }
+        String[] queries = new String[queryCount];
+        for (int q = 0; q < queryCount; q++) {
+            int terms = 2 + random.nextInt(2);
+            StringBuilder text = new StringBuilder();
+            for (int t = 0; t < terms; t++) {
+                text.append(t == 0 ? "" : " ").append(words[draw(cumulative, random, SKIPPED_COMMON_WORDS)]);
+            }
+            queries[q] = text.toString();
+        }
+        List<Figures> figures = new ArrayList<>();
+        int[][] luceneTop;
+        try (MMapDirectory directory = new MMapDirectory(BenchMain.fresh(work.resolve("text-lucene")))) {
+            long start = System.nanoTime();
+            IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(1024).setUseCompoundFile(false);
+            try (IndexWriter writer = new IndexWriter(directory, config)) {
+                for (int i = 0; i < rows; i++) {
+                    Document document = new Document();
+                    document.add(new NumericDocValuesField("id", i));
+                    document.add(new TextField("document", documents[i], Field.Store.NO));
+                    writer.addDocument(document);
+                }
+                writer.forceMerge(1);
+                writer.commit();
+            }
+            double build = (System.nanoTime() - start) / 1e9;
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setQueryCache(null);
+                StandardAnalyzer analyzer = new StandardAnalyzer();
+                luceneTop = new int[queryCount][];
+                double[] qps = time(passes, queryCount, q -> luceneTop[q] = luceneSearch(searcher, reader.leaves(), analyzer, queries[q]));
+                figures.add(new Figures("Lucene direct", build, qps[0], qps[1], 1.0, "IndexSearcher, BooleanQuery of SHOULD TermQuerys, BM25"));
+                log.printf(Locale.ROOT, "text Lucene direct: build %.1f s, %.0f QPS/core, load %s%n", build, qps[0], KnnBenchmark.loadAverage());
+            }
+        }
+        try (LuceneStorageEngine engine = LuceneStorageEngine.open(BenchMain.fresh(work.resolve("text-quiver")))) {
+            long start = System.nanoTime();
+            engine.createDatabase("bench");
+            engine.createTable("bench", new TableDefinition("docs", List.of(
+                    ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(ColumnType.IntegerWidth.BIGINT)),
+                    ColumnDefinition.nullable("document", ColumnType.StringType.text())),
+                    List.of(IndexDefinition.primaryKey("id"),
+                            new IndexDefinition("ft", IndexDefinition.Kind.FULLTEXT, List.of("document"), Map.of("parser", "beng")))));
+            Table table = engine.table("bench", "docs");
+            for (int from = 0; from < rows; from += 1_000) {
+                List<List<Value>> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(rows, from + 1_000); i++) {
+                    batch.add(List.of(Value.of(i), Value.of(documents[i])));
+                }
+                table.write(new WriteRequest(List.of("id", "document"), batch, new ConflictPolicy.Error()));
+            }
+            engine.checkpoint();
+            double build = (System.nanoTime() - start) / 1e9;
+            int[][] quiverTop = new int[queryCount][];
+            try {
+                double[] qps = time(passes, queryCount, q -> quiverTop[q] = quiverSearch(table, queries[q]));
+                double overlap = 0;
+                for (int q = 0; q < queryCount; q++) {
+                    Set<Integer> expected = new HashSet<>();
+                    for (int id : luceneTop[q]) {
+                        expected.add(id);
+                    }
+                    int hits = 0;
+                    for (int id : quiverTop[q]) {
+                        hits += expected.contains(id) ? 1 : 0;
+                    }
+                    overlap += expected.isEmpty() ? 1 : hits / (double) expected.size();
+                }
+                figures.add(new Figures("Quiver", build, qps[0], qps[1], overlap / queryCount, "Table.textSearch, natural-language mode, parser beng"));
+                log.printf(Locale.ROOT, "text Quiver: build %.1f s, %.0f QPS/core, load %s%n", build, qps[0], KnnBenchmark.loadAverage());
+            }
+            catch (QuiverException ex) {
+                figures.add(new Figures("Quiver", build, Double.NaN, Double.NaN, Double.NaN, "text search unavailable: " + ex.getMessage()));
+            }
+        }
+        return figures;
+    }
+
+    private interface QueryRun
+    {
+        void run(int query)
+                throws Exception;
+    }
+
+    /** One warm-up pass and {@code passes} timed passes; the best queries per thread-CPU second and per wall second. */
+    private static double[] time(int passes, int queries, QueryRun run)
+            throws Exception
+    {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int q = 0; q < queries; q++) {
+            run.run(q);
+        }
+        double bestCpu = 0;
+        double bestWall = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            for (int q = 0; q < queries; q++) {
+                run.run(q);
+            }
+            bestWall = Math.max(bestWall, queries / ((System.nanoTime() - wall) / 1e9));
+            bestCpu = Math.max(bestCpu, queries / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9));
+        }
+        return new double[] {bestCpu, bestWall};
+    }
+
+    private static int[] luceneSearch(IndexSearcher searcher, List<LeafReaderContext> leaves, StandardAnalyzer analyzer, String query)
+            throws Exception
+    {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        try (var stream = analyzer.tokenStream("document", query)) {
+            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                builder.add(new TermQuery(new Term("document", term.toString())), BooleanClause.Occur.SHOULD);
+            }
+            stream.end();
+        }
+        ScoreDoc[] hits = searcher.search(builder.build(), KnnData.K).scoreDocs;
+        int[] ids = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i].doc, leaves));
+            NumericDocValues values = leaf.reader().getNumericDocValues("id");
+            values.advanceExact(hits[i].doc - leaf.docBase);
+            ids[i] = (int) values.longValue();
+        }
+        return ids;
+    }
+
+    private static int[] quiverSearch(Table table, String query)
+    {
+        List<ScoredRow> rows = table.textSearch(new TextSearchRequest(List.of("document"), query, TextMode.NATURAL_LANGUAGE,
+                dev.quiver.storage.filter.Filter.ALL, row -> true, java.util.OptionalInt.of(KnnData.K), List.of("id"))).rows();
+        int[] ids = new int[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) ((Value.IntegerValue) rows.get(i).row().get(0)).value();
+        }
+        return ids;
+    }
+
+    /** Made-up words, distinct and lowercase ASCII letters only, so every analyzer keeps them whole. */
+    private static String[] vocabulary()
+    {
+        String[] words = new String[VOCABULARY];
+        for (int i = 0; i < VOCABULARY; i++) {
+            StringBuilder word = new StringBuilder();
+            int n = i + 26 * 26; // at least three letters
+            while (n > 0) {
+                word.append((char) ('a' + n % 26));
+                n /= 26;
+            }
+            words[i] = word.toString();
+        }
+        return words;
+    }
+
+    private static double[] zipf(int size)
+    {
+        double[] cumulative = new double[size];
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += 1.0 / (i + 1);
+            cumulative[i] = sum;
+        }
+        for (int i = 0; i < size; i++) {
+            cumulative[i] /= sum;
+        }
+        return cumulative;
+    }
+
+    private static int draw(double[] cumulative, Random random, int skip)
+    {
+        double low = skip == 0 ? 0 : cumulative[skip - 1];
+        double u = low + random.nextDouble() * (1 - low);
+        int index = java.util.Arrays.binarySearch(cumulative, u);
+        return Math.min(cumulative.length - 1, index >= 0 ? index : -index - 1);
+    }
+}
