@@ -57,3 +57,7 @@ KILL 'x';
 
 KILL QUERY CONNECTION_ID();
 > ok
+
+-- seekdb's FORK TABLE (the JS SDK's collection.fork, sent with a trailing semicolon) is not implemented yet
+FORK TABLE `c$v2$0123456789abcdef0123456789abcdef` TO `c$v2$fedcba9876543210fedcba9876543210`;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'FORK TABLE'

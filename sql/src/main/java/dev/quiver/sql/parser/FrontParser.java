@@ -24,7 +24,7 @@ final class FrontParser
     private static final Set<String> UNSUPPORTED_FAMILIES = Set.of(
             "GRANT", "REVOKE", "FLUSH", "LOCK", "UNLOCK", "SAVEPOINT", "RELEASE", "XA", "LOAD", "HANDLER", "PREPARE",
             "EXECUTE", "DEALLOCATE", "CALL", "DO", "INSTALL", "UNINSTALL", "CHECKSUM", "REPAIR", "ANALYZE", "OPTIMIZE",
-            "CHECK", "CACHE", "RESET", "PURGE", "CHANGE", "HELP", "SHUTDOWN", "RESTART", "IMPORT", "CLONE");
+            "CHECK", "CACHE", "RESET", "PURGE", "CHANGE", "HELP", "SHUTDOWN", "RESTART", "IMPORT", "CLONE", "FORK");
     private static final Set<String> USER_STATEMENT_OBJECTS = Set.of("USER", "ROLE");
 
     private final String original;
@@ -63,7 +63,7 @@ final class FrontParser
         List<Token> tokens = SqlLexer.tokenize(cleaned);
         StringBuilder result = new StringBuilder(tokens.get(0).upper());
         String first = result.toString();
-        if (Set.of("CREATE", "DROP", "ALTER", "SHOW", "SET", "TRUNCATE").contains(first)) {
+        if (Set.of("CREATE", "DROP", "ALTER", "SHOW", "SET", "TRUNCATE", "FORK").contains(first)) {
             for (int i = 1; i < tokens.size() && tokens.get(i).type() == TokenType.WORD; i++) {
                 String word = tokens.get(i).upper();
                 result.append(' ').append(word);
