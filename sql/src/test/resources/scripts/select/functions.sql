@@ -78,7 +78,10 @@ SELECT SUBSTRING('abc', 2);
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'function SUBSTRING'
 
 SELECT l2_distance('[1,2]', '[2,3]');
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'function L2_DISTANCE'
+> l2_distance('[1,2]', '[2,3]')
+> -----------------------------
+> 1.4142135623730951
+> rows: 1
 
 -- Failure: an unknown function without a current database
 SELECT no_such_function(1);

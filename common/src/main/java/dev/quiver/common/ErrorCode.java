@@ -165,6 +165,7 @@ public enum ErrorCode
     ER_ROLLBACK_NOT_SUPPORTED(8501, "0A000", "ROLLBACK cannot undo this session's writes: Quiver applies each statement as it runs until transactions land; %s"),
     ER_VECTOR_DIMENSION_MISMATCH(8502, "22000", "Vector dimension mismatch for column '%s': expected %d, got %d"),
     ER_INVALID_VECTOR_TEXT(8503, "22000", "Invalid vector value for column '%s': %s"),
+    ER_VECTOR_DIFFERENT_DIMENSIONS(8510, "22000", "different vector dimensions %d and %d"),
     ER_STORAGE_IO(8504, "HY000", "Storage I/O error: %s"),
     ER_STORAGE_CORRUPT(8505, "HY000", "Storage file is corrupt: %s"),
     ER_NO_DEFAULT_FOR_FIELD(1364, "HY000", "Field '%s' doesn't have a default value"),

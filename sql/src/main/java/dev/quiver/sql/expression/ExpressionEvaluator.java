@@ -295,6 +295,9 @@ public final class ExpressionEvaluator
 
     private static Object function(Expression.FunctionCall call, EvaluationContext context)
     {
+        if (SearchFunctions.handles(call.name())) {
+            return SearchFunctions.evaluate(call, context);
+        }
         BuiltinFunction function = BuiltinFunction.find(call.name())
                 .orElseThrow(() -> new IllegalStateException("function not checked at analysis: " + call.name()));
         List<Expression> arguments = call.arguments();

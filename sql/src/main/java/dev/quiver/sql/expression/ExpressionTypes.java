@@ -189,6 +189,9 @@ public final class ExpressionTypes
 
     private static SqlType functionType(Expression.FunctionCall call, EvaluationContext context)
     {
+        if (SearchFunctions.handles(call.name())) {
+            return SearchFunctions.type(call, context);
+        }
         BuiltinFunction function = BuiltinFunction.find(call.name()).orElseThrow(() -> unknownFunction(call.name(), context));
         function.checkArity(call.name(), call.arguments().size());
         List<SqlType> arguments = new ArrayList<>();

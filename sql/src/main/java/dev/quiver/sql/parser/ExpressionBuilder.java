@@ -135,6 +135,7 @@ final class ExpressionBuilder
             case CastExpression cast -> new Expression.Cast(build(cast.getLeftExpression()), castTarget(cast.getColDataType()));
             case TranscodingFunction transcoding -> transcoding(transcoding);
             case CollateExpression collate -> build(collate.getLeftExpression());
+            case net.sf.jsqlparser.expression.operators.relational.FullTextSearch match -> SearchSyntax.match(match, this);
             case ParenthesedSelect ignored -> throw notSupported("subqueries");
             default -> throw notSupported("the expression " + expression);
         };
@@ -312,6 +313,9 @@ final class ExpressionBuilder
     private Expression function(Function function)
     {
         if (function.getMultipartName() != null && function.getMultipartName().size() > 1) {
+            if (SearchSyntax.isPackageFunction(function.getMultipartName())) {
+                return SearchSyntax.packageFunction(function, this);
+            }
             throw notSupported("stored functions");
         }
         String name = StringLiterals.identifier(function.getName());

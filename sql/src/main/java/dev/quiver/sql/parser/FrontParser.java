@@ -82,6 +82,9 @@ final class FrontParser
             return Optional.empty();
         }
         String keyword = first.upper();
+        if (keyword.equals("CALL")) {
+            return Optional.of(SearchSyntax.call(original, tokens));
+        }
         if (UNSUPPORTED_FAMILIES.contains(keyword)) {
             return Optional.of(new Statement.Unsupported(kind(cleaned)));
         }

@@ -86,10 +86,14 @@ public final class SqlParser
         if (front.isPresent()) {
             return front.get();
         }
-        JSqlParserRewrites.Rewritten rewritten = JSqlParserRewrites.rewrite(cleaned);
+        SearchSyntax.Approximate approximate = SearchSyntax.stripApproximate(cleaned);
+        JSqlParserRewrites.Rewritten rewritten = JSqlParserRewrites.rewrite(approximate.text());
         net.sf.jsqlparser.statement.Statement statement = JSqlParsing.parse(rewritten.text(), original);
         return switch (statement) {
-            case PlainSelect select -> QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
+            case PlainSelect select -> SearchSyntax.markApproximate(
+                    QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())), approximate.present());
+            case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getStatement() instanceof PlainSelect select -> new Statement.Explain(SearchSyntax.markApproximate(
+                    QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())), approximate.present()));
             case Select ignored -> new Statement.Unsupported("UNION, INTERSECT, EXCEPT and parenthesized queries");
             case net.sf.jsqlparser.statement.insert.Insert insert -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).insert(insert);
             case net.sf.jsqlparser.statement.upsert.Upsert upsert -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).upsert(upsert);

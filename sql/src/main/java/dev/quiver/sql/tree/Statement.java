@@ -508,6 +508,38 @@ public sealed interface Statement
     }
 
     /** A statement that parses but that this version cannot run yet; executing it answers 1235. */
+    /** {@code EXPLAIN <select>}: the plan in MySQL's traditional column layout. */
+    record Explain(Statement statement)
+            implements Statement
+    {
+        public Explain
+        {
+            requireNonNull(statement, "statement is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return "EXPLAIN";
+        }
+    }
+
+    /** {@code CALL db.procedure()}: seekdb's built-in procedures ({@code dbms_index_manager.refresh}). */
+    record Call(List<String> name)
+            implements Statement
+    {
+        public Call
+        {
+            name = List.copyOf(requireNonNull(name, "name is null"));
+        }
+
+        @Override
+        public String kind()
+        {
+            return "CALL";
+        }
+    }
+
     record Unsupported(String kind)
             implements Statement
     {
