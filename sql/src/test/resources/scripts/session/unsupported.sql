@@ -33,7 +33,7 @@ CREATE USER 'u'@'%' IDENTIFIED BY 'p';
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'CREATE USER'
 
 CALL dbms_index_manager.refresh();
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'CALL'
+> ok
 
 LOCK TABLES t READ;
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'LOCK'

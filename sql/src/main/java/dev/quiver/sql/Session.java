@@ -29,6 +29,7 @@ public final class Session
     private long lastInsertId;
     private long rowCount = -1;
     private long foundRows;
+    private long rowsExamined;
     private volatile boolean killed;
     private boolean multiStatements;
 
@@ -159,6 +160,17 @@ public final class Session
     public void setRowCount(long rowCount)
     {
         this.rowCount = rowCount;
+    }
+
+    /** Rows this connection's table accesses examined (SHOW SESSION STATUS LIKE 'Quiver_rows_examined'). */
+    public long rowsExamined()
+    {
+        return rowsExamined;
+    }
+
+    public void addRowsExamined(long rows)
+    {
+        rowsExamined += rows;
     }
 
     public long foundRows()

@@ -66,6 +66,10 @@ final class FilterPushdown
 
     private static Optional<Filter> convert(Expression expression, TableDefinition table, TableScope scope, ExecutionContext context)
     {
+        Optional<Filter> jsonPath = JsonPathFilters.convert(expression, table, scope, context);
+        if (jsonPath.isPresent()) {
+            return jsonPath;
+        }
         switch (expression) {
             case Expression.Comparison comparison when comparison.operator() != ComparisonOperator.NOT_EQUAL
                     && comparison.operator() != ComparisonOperator.NULL_SAFE_EQUAL -> {

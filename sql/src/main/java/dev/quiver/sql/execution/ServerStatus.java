@@ -17,6 +17,14 @@ public final class ServerStatus
     private final AtomicLong connections = new AtomicLong();
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
     private final LongSupplier threadsConnected;
+    private final LongAdder rowsExamined = new LongAdder();
+
+    /**
+     * Rows read by table accesses: every row a scan returned, plus what each vector, full-text or hybrid search
+     * reports as examined (rows scored or filtered). SHOW [SESSION] STATUS shows the connection's own count, SHOW
+     * GLOBAL STATUS the server's; tests use it to prove an index search did not read the whole table.
+     */
+    public static final String ROWS_EXAMINED = "Quiver_rows_examined";
 
     public ServerStatus(LongSupplier threadsConnected)
     {
@@ -39,6 +47,11 @@ public final class ServerStatus
         commands.computeIfAbsent(counter, ignored -> new LongAdder()).increment();
     }
 
+    public void recordRowsExamined(long rows)
+    {
+        rowsExamined.add(rows);
+    }
+
     /** Every counter, sorted by name, as SHOW STATUS prints them. */
     public Map<String, String> snapshot()
     {
@@ -55,6 +68,7 @@ public final class ServerStatus
         result.put("Connections", Long.toString(connections.get()));
         result.put("Queries", Long.toString(questions.sum()));
         result.put("Questions", Long.toString(questions.sum()));
+        result.put(ROWS_EXAMINED, Long.toString(rowsExamined.sum()));
         result.put("Threads_connected", Long.toString(threadsConnected.getAsLong()));
         result.put("Threads_running", "1");
         result.put("Uptime", Long.toString(uptime));

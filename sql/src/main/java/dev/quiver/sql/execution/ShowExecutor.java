@@ -46,7 +46,7 @@ final class ShowExecutor
     {
         return switch (show.target()) {
             case VARIABLES -> filtered(List.of(Results.text("Variable_name", 64, false), Results.text("Value", 1024, true)), variableRows(show.scope(), context.session()), show.filter(), context);
-            case STATUS -> filtered(List.of(Results.text("Variable_name", 64, false), Results.text("Value", 1024, true)), statusRows(), show.filter(), context);
+            case STATUS -> filtered(List.of(Results.text("Variable_name", 64, false), Results.text("Value", 1024, true)), statusRows(show.scope(), context.session()), show.filter(), context);
             case DATABASES -> databases(show.filter(), context);
             case ENGINES -> Results.rows(
                     List.of(Results.text("Engine", 64, false), Results.text("Support", 8, false), Results.text("Comment", 80, false),
@@ -118,10 +118,15 @@ final class ShowExecutor
         return rows;
     }
 
-    private List<Object[]> statusRows()
+    private List<Object[]> statusRows(VariableScope scope, Session session)
     {
         List<Object[]> rows = new ArrayList<>();
-        for (Map.Entry<String, String> each : status.snapshot().entrySet()) {
+        Map<String, String> counters = status.snapshot();
+        if (scope != VariableScope.GLOBAL) {
+            // SESSION (the default): this connection's own counters
+            counters.put(ServerStatus.ROWS_EXAMINED, Long.toString(session.rowsExamined()));
+        }
+        for (Map.Entry<String, String> each : counters.entrySet()) {
             rows.add(new Object[] {each.getKey(), each.getValue()});
         }
         return rows;

@@ -45,6 +45,8 @@ public final class StatementExecutor
     private final SelectExecutor selectExecutor;
     private final WriteExecutor writeExecutor;
     private final DdlExecutor ddlExecutor;
+    private final SearchExecutor searchExecutor;
+    private final ExplainExecutor explainExecutor;
     private final LongFunction<Optional<Session>> sessions;
 
     public StatementExecutor(StorageEngine storage, AccessControl accessControl, SystemVariableAccess variables, ServerStatus status, LongFunction<Optional<Session>> sessions)
@@ -59,6 +61,8 @@ public final class StatementExecutor
         this.selectExecutor = new SelectExecutor(storage, accessControl, extras);
         this.writeExecutor = new WriteExecutor(storage, accessControl, selectExecutor, extras);
         this.ddlExecutor = new DdlExecutor(storage, accessControl, extras);
+        this.searchExecutor = new SearchExecutor(storage, accessControl, selectExecutor, status);
+        this.explainExecutor = new ExplainExecutor(selectExecutor, searchExecutor);
         this.sessions = requireNonNull(sessions, "sessions is null");
     }
 
@@ -94,7 +98,9 @@ public final class StatementExecutor
         analyzer.analyze(statement, session);
         status.recordCommand(commandCounter(statement));
         return switch (statement) {
-            case Statement.Query query -> query(analyzer.analyzeQuery(query, context), context);
+            case Statement.Query query -> SearchExecutor.handles(query)
+                    ? searchExecutor.query(analyzer.analyzeQuery(query, context), context)
+                    : query(analyzer.analyzeQuery(query, context), context);
             case Statement.SetVariables set -> {
                 setExecutor.set(set, context);
                 yield UpdateCountResult.EMPTY;
@@ -122,10 +128,12 @@ public final class StatementExecutor
             case Statement.Show show -> showExecutor.show(show, context);
             case Statement.ShowWarnings show -> showExecutor.warnings(show, session);
             case Statement.Kill kill -> kill(kill, context);
-            case Statement.TableQuery query -> selectExecutor.execute(query, context);
+            case Statement.TableQuery query -> SearchExecutor.handles(query) ? searchExecutor.execute(query, context) : selectExecutor.execute(query, context);
             case Statement.Insert insert -> writeExecutor.insert(insert, context);
             case Statement.Update update -> writeExecutor.update(update, context);
-            case Statement.Delete delete -> writeExecutor.delete(delete, context);
+            case Statement.Delete delete -> SearchExecutor.handles(delete) ? searchExecutor.delete(delete, context) : writeExecutor.delete(delete, context);
+            case Statement.Explain explain -> explainExecutor.explain(explain, context);
+            case Statement.Call call -> call(call, session);
             case Statement.CreateTable create -> ddlExecutor.createTable(create, context);
             case Statement.DropTable drop -> ddlExecutor.dropTable(drop, context);
             case Statement.TruncateTable truncate -> ddlExecutor.truncate(truncate, context);
@@ -183,6 +191,20 @@ public final class StatementExecutor
             throw new QuiverException(ErrorCode.ER_WRONG_ARGUMENTS, "LIMIT");
         }
         return number;
+    }
+
+    /**
+     * seekdb's {@code CALL dbms_index_manager.refresh()}: a no-op, since every acknowledged write is visible to
+     * index searches at once. Other procedures do not exist (1305).
+     */
+    private static QueryResult call(Statement.Call call, Session session)
+    {
+        List<String> name = call.name();
+        if (name.size() == 2 && name.get(0).equalsIgnoreCase("dbms_index_manager") && name.get(1).equalsIgnoreCase("refresh")) {
+            return UpdateCountResult.EMPTY;
+        }
+        String qualified = name.size() == 1 ? TableValues.database(new dev.quiver.sql.tree.TableName(Optional.empty(), name.get(0)), session) + "." + name.get(0) : String.join(".", name);
+        throw new QuiverException(ErrorCode.ER_SP_DOES_NOT_EXIST, "PROCEDURE", qualified);
     }
 
     private static QueryResult rollback(Session session)
@@ -329,6 +351,8 @@ public final class StatementExecutor
                 case CREATE_TABLE -> "show_create_table";
                 case INDEX -> "show_keys";
             };
+            case Statement.Explain ignored -> "explain_other";
+            case Statement.Call ignored -> "call_procedure";
             case Statement.Unsupported ignored -> "unsupported";
         };
     }

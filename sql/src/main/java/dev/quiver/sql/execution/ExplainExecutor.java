@@ -1,0 +1,256 @@
+package dev.quiver.sql.execution;
+
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
+import dev.quiver.sql.expression.SearchFunctions;
+import dev.quiver.sql.result.QueryResult;
+import dev.quiver.sql.result.ResultColumn;
+import dev.quiver.sql.tree.Expression;
+import dev.quiver.sql.tree.Statement;
+import dev.quiver.sql.type.SqlType;
+import dev.quiver.storage.catalog.ColumnDefinition;
+import dev.quiver.storage.catalog.ColumnType;
+import dev.quiver.storage.catalog.IndexDefinition;
+import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.filter.Filter;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code EXPLAIN SELECT} in MySQL's traditional layout ({@code id, select_type, table, partitions, type,
+ * possible_keys, key, key_len, ref, rows, filtered, Extra}): one row per table access, naming the index it uses.
+ * {@code type} is MySQL's ({@code const} for a full primary or unique key match, {@code ref} for a secondary key
+ * equality, {@code range}, {@code fulltext} for MATCH, {@code ALL} for a scan) plus {@code vector} for an approximate
+ * search through a VECTOR index and {@code hybrid} for DBMS_HYBRID_SEARCH. {@code rows} is exact for scans (the
+ * table's row count) and the search window (LIMIT + OFFSET) for index searches.
+ */
+final class ExplainExecutor
+{
+    private final SelectExecutor selects;
+    private final SearchExecutor searches;
+
+    ExplainExecutor(SelectExecutor selects, SearchExecutor searches)
+    {
+        this.selects = requireNonNull(selects, "selects is null");
+        this.searches = requireNonNull(searches, "searches is null");
+    }
+
+    private record Line(String table, String type, String possibleKeys, String key, Long keyLength, String ref, Long rows, String extra) {}
+
+    QueryResult explain(Statement.Explain explain, ExecutionContext context)
+    {
+        Line line = switch (explain.statement()) {
+            case Statement.TableQuery query -> tableQuery(query, context);
+            case Statement.Query ignored -> new Line(null, null, null, null, null, null, null, "No tables used");
+            case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
+            default -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "EXPLAIN " + explain.statement().kind());
+        };
+        List<ResultColumn> columns = List.of(
+                Results.bigint("id", true),
+                Results.text("select_type", 20, false),
+                Results.text("table", 64, true),
+                Results.text("partitions", 1024, true),
+                Results.text("type", 10, true),
+                Results.text("possible_keys", 4096, true),
+                Results.text("key", 64, true),
+                Results.text("key_len", 4096, true),
+                Results.text("ref", 1024, true),
+                Results.bigint("rows", true),
+                SqlType.decimal(5, 2, true).toColumn("filtered"),
+                Results.text("Extra", 255, true));
+        Object[] row = {1L, "SIMPLE", line.table(), null, line.type(), line.possibleKeys(), line.key(),
+                line.keyLength() == null ? null : line.keyLength().toString(), line.ref(), line.rows(),
+                line.table() == null ? null : new BigDecimal("100.00"), line.extra()};
+        return Results.rows(columns, List.<Object[]>of(row));
+    }
+
+    private Line tableQuery(Statement.TableQuery query, ExecutionContext context)
+    {
+        SelectExecutor.Bound bound = selects.bind(query, context);
+        TableDefinition definition = bound.table().definition();
+        String table = query.alias().orElse(definition.name());
+        SearchPlans.Plan plan = SearchPlans.plan(bound, context);
+        long limit = query.limit().map(each -> StatementExecutor.limitValue(each, context)).orElse(Long.MAX_VALUE);
+        long offset = query.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
+        long window = limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + offset;
+        List<String> extra = new ArrayList<>();
+        boolean residual = query.where().isPresent() && !plan.pushed().exact();
+        boolean searchPath = SearchExecutor.handles(query);
+        switch (plan.access()) {
+            case SearchPlans.Access.Vector vector when searchPath -> {
+                Optional<IndexDefinition> index = SearchPlans.vectorIndex(definition, vector.column(), vector.metric());
+                if (vector.approximate() && index.isPresent()) {
+                    whereExtra(query, plan, extra);
+                    extra.add("Using vector index (approximate " + vector.metric().optionName() + " top-k)");
+                    return new Line(table, "vector", index.get().name(), index.get().name(), null, "const", window, String.join("; ", extra));
+                }
+                whereExtra(query, plan, extra);
+                extra.add("Using exact " + vector.metric().optionName() + " top-k");
+                return scanOrLookup(bound, plan, table, extra);
+            }
+            case SearchPlans.Access.Hybrid hybrid -> {
+                Set<String> keys = new java.util.LinkedHashSet<>();
+                for (IndexDefinition each : definition.indexes()) {
+                    if (each.kind() == IndexDefinition.Kind.VECTOR || each.kind() == IndexDefinition.Kind.FULLTEXT) {
+                        keys.add(each.name());
+                    }
+                }
+                String key = keys.isEmpty() ? null : String.join(",", keys);
+                return new Line(table, "hybrid", key, key, null, "const", null, "Using hybrid search (reciprocal rank fusion)");
+            }
+            case SearchPlans.Access.FullText text -> {
+                SearchFunctions.Match match = SearchFunctions.match(text.call());
+                List<String> columns = match.columns().stream().map(each -> definition.columns().get(bound.scope().index(each)).name()).toList();
+                String key = SearchPlans.fulltextIndex(definition, columns).map(IndexDefinition::name).orElse(null);
+                whereExtra(query, plan, extra);
+                if (!query.order().isEmpty()) {
+                    extra.add("Using filesort");
+                }
+                return new Line(table, "fulltext", key, key, 0L, "const", 1L, extra.isEmpty() ? null : String.join("; ", extra));
+            }
+            default -> {
+                if (residual) {
+                    extra.add("Using where");
+                }
+                if (!query.order().isEmpty() && !orderPushed(query, bound)) {
+                    extra.add("Using filesort");
+                }
+                return scanOrLookup(bound, plan, table, extra);
+            }
+        }
+    }
+
+    private static void whereExtra(Statement.TableQuery query, SearchPlans.Plan plan, List<String> extra)
+    {
+        if (query.where().isPresent()) {
+            extra.add("Using where");
+        }
+    }
+
+    /** An ORDER BY of one column that leads a PRIMARY, UNIQUE or secondary key reads in key order; anything else sorts. */
+    private static boolean orderPushed(Statement.TableQuery query, SelectExecutor.Bound bound)
+    {
+        if (query.order().size() != 1
+                || !(SearchPlans.resolveOrder(bound, query.order().get(0).expression()) instanceof Expression.ColumnReference reference)) {
+            return false;
+        }
+        String column = bound.table().definition().columns().get(bound.scope().index(reference)).name();
+        return bound.table().definition().indexes().stream()
+                .anyMatch(index -> index.kind() != IndexDefinition.Kind.VECTOR && index.kind() != IndexDefinition.Kind.FULLTEXT
+                        && index.columns().get(0).equalsIgnoreCase(column));
+    }
+
+    /** The key a pushed filter uses: a full primary or unique key equality, a secondary key equality, a range, or none. */
+    private static Line scanOrLookup(SelectExecutor.Bound bound, SearchPlans.Plan plan, String table, List<String> extra)
+    {
+        TableDefinition definition = bound.table().definition();
+        List<Filter> conjuncts = new ArrayList<>();
+        Filter filter = plan.pushed().filter();
+        if (filter instanceof Filter.And and) {
+            conjuncts.addAll(and.operands());
+        }
+        else if (!(filter instanceof Filter.All)) {
+            conjuncts.add(filter);
+        }
+        Set<String> equal = new HashSet<>();
+        Set<String> ranged = new HashSet<>();
+        for (Filter each : conjuncts) {
+            switch (each) {
+                case Filter.Equal eq when eq.field().path().isEmpty() -> equal.add(eq.field().column().toLowerCase(Locale.ROOT));
+                case Filter.Range range when range.field().path().isEmpty() -> ranged.add(range.field().column().toLowerCase(Locale.ROOT));
+                case Filter.In in when in.field().path().isEmpty() -> ranged.add(in.field().column().toLowerCase(Locale.ROOT));
+                default -> {
+                }
+            }
+        }
+        List<String> possible = new ArrayList<>();
+        IndexDefinition chosen = null;
+        String type = "ALL";
+        for (IndexDefinition index : definition.indexes()) {
+            if (index.kind() == IndexDefinition.Kind.VECTOR || index.kind() == IndexDefinition.Kind.FULLTEXT) {
+                continue;
+            }
+            String first = index.columns().get(0).toLowerCase(Locale.ROOT);
+            boolean allEqual = index.columns().stream().allMatch(column -> equal.contains(column.toLowerCase(Locale.ROOT)));
+            String candidate;
+            if (index.kind().isUnique() && allEqual) {
+                candidate = "const";
+            }
+            else if (equal.contains(first)) {
+                candidate = "ref";
+            }
+            else if (ranged.contains(first)) {
+                candidate = "range";
+            }
+            else {
+                continue;
+            }
+            possible.add(index.name());
+            if (rank(candidate) < rank(type)) {
+                type = candidate;
+                chosen = index;
+            }
+        }
+        String extraText = extra.isEmpty() ? null : String.join("; ", extra);
+        if (chosen == null) {
+            return new Line(table, "ALL", null, null, null, null, bound.table().count(Filter.ALL), extraText);
+        }
+        long rows = type.equals("const") ? 1 : bound.table().count(plan.pushed().filter());
+        long keyLength = 0;
+        int used = 0;
+        for (String column : chosen.columns()) {
+            if (!equal.contains(column.toLowerCase(Locale.ROOT)) && used > 0) {
+                break;
+            }
+            ColumnDefinition definitionOf = definition.columns().get(definition.columnIndex(column).orElseThrow());
+            keyLength += keyLength(definitionOf);
+            used++;
+            if (!equal.contains(column.toLowerCase(Locale.ROOT))) {
+                break;
+            }
+        }
+        String ref = type.equals("range") ? null : java.util.stream.IntStream.range(0, used).mapToObj(i -> "const").collect(Collectors.joining(","));
+        return new Line(table, type, String.join(",", possible), chosen.name(), keyLength, ref, rows, extraText);
+    }
+
+    private static int rank(String type)
+    {
+        return switch (type) {
+            case "const" -> 0;
+            case "ref" -> 1;
+            case "range" -> 2;
+            default -> 3;
+        };
+    }
+
+    /** MySQL's key_len of one key part: its storage bytes, +2 for a variable length, +1 when nullable. */
+    private static long keyLength(ColumnDefinition column)
+    {
+        long bytes = switch (column.type()) {
+            case ColumnType.IntegerType integer -> switch (integer.width()) {
+                case TINYINT -> 1;
+                case SMALLINT -> 2;
+                case MEDIUMINT -> 3;
+                case INT -> 4;
+                case BIGINT -> 8;
+            };
+            case ColumnType.StringType text -> (text.lengthInCharacters() ? text.maxLength() * 4L : text.maxLength()) + 2;
+            case ColumnType.BinaryType binary -> binary.maxLength() + 2;
+            case ColumnType.DoubleType ignored -> 8;
+            case ColumnType.FloatType ignored -> 4;
+            case ColumnType.DecimalType decimal -> (decimal.precision() + 1) / 2 + 1;
+            case ColumnType.TemporalType ignored -> 5;
+            default -> 8;
+        };
+        return bytes + (column.nullable() ? 1 : 0);
+    }
+}
