@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * durability (for the in-memory engine a restart is the identity).
  */
 public abstract class AbstractStorageEngineTest
+        implements TextSearchContract
 {
     protected static final String DB = "db";
 
@@ -76,6 +77,18 @@ public abstract class AbstractStorageEngineTest
     protected void restart()
     {
         engine = restart(engine);
+    }
+
+    @Override
+    public StorageEngine engine()
+    {
+        return engine;
+    }
+
+    @Override
+    public void restartEngine()
+    {
+        restart();
     }
 
     // ---------------------------------------------------------------- catalog

@@ -11,6 +11,10 @@ import dev.quiver.storage.format.ValueFormat;
 import dev.quiver.storage.mvcc.VersionMap;
 import dev.quiver.storage.table.RowChange;
 import dev.quiver.storage.table.RowStore;
+import dev.quiver.storage.text.AnalyzedText;
+import dev.quiver.storage.text.TextAnalyzers;
+import dev.quiver.storage.text.TextHits;
+import dev.quiver.storage.text.TextPlan;
 import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
 import dev.quiver.storage.row.ValueCoercion;
@@ -20,6 +24,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -97,6 +102,11 @@ public final class LuceneRowStore
     private final long committedAutoIncrement;
     private final long committedNextRowId;
     private final int refreshRows;
+    /** FULLTEXT indexes: position among the indexes (names the field), column positions, analysis. */
+    private final List<FulltextIndex> fulltextIndexes = new ArrayList<>();
+    private final LuceneTextSearch textSearch = new LuceneTextSearch(this);
+
+    private record FulltextIndex(int indexPosition, int[] columnPositions, TextAnalyzers.Spec spec) {}
 
     private LuceneRowStore(Path path, TableDefinition definition, FSDirectory directory, IndexWriter writer, int refreshRows)
             throws IOException
@@ -111,6 +121,12 @@ public final class LuceneRowStore
             int position = definition.requireColumn(index.columns().get(0));
             if (OrderedKeys.supports(definition.columns().get(position).type()) && !orderedPositions.contains(position)) {
                 orderedPositions.add(position);
+            }
+        }
+        for (int i = 0; i < definition.indexes().size(); i++) {
+            IndexDefinition index = definition.indexes().get(i);
+            if (index.kind() == IndexDefinition.Kind.FULLTEXT) {
+                fulltextIndexes.add(new FulltextIndex(i, definition.columnPositions(index.columns()), TextAnalyzers.spec(index)));
             }
         }
         for (int i = 0; i < definition.columns().size(); i++) {
@@ -323,8 +339,26 @@ public final class LuceneRowStore
         return rowIds;
     }
 
+    /** BM25 through the FULLTEXT index's field, with the rows changed since the last refresh folded in ({@link LuceneTextSearch}). */
+    @Override
+    public TextHits textSearch(TextPlan plan)
+    {
+        IndexSearcher searcher = acquire();
+        try {
+            Map<Long, Row> live = new HashMap<>();
+            versionMap.forEachLive(live::put);
+            return textSearch.search(plan, searcher, versionMap.changedRowIds(), live);
+        }
+        catch (IOException e) {
+            throw io("searching", e);
+        }
+        finally {
+            release(searcher);
+        }
+    }
+
     /** A query over an ordered-term field that returns a superset of the conjunct's rows, or null. */
-    private Query orderedQuery(Filter conjunct)
+    Query orderedQuery(Filter conjunct)
     {
         Filter.Field field = switch (conjunct) {
             case Filter.Equal equal -> equal.field();
@@ -447,6 +481,13 @@ public final class LuceneRowStore
                         }
                     }
                     document.add(new StoredField(ROW, ValueFormat.encodeRow(put.row())));
+                    for (FulltextIndex fulltext : fulltextIndexes) {
+                        AnalyzedText text = TextPlan.analyze(put.row(), fulltext.columnPositions(), fulltext.spec());
+                        if (text.tokenCount() > 0) {
+                            document.add(new Field(TextPlan.field(fulltext.indexPosition()), text.tokenStream(), TextField.TYPE_NOT_STORED));
+                            document.add(new NumericDocValuesField(LuceneTextSearch.countField(fulltext.indexPosition()), text.tokenCount()));
+                        }
+                    }
                     for (int i = 0; i < uniquePositions.size(); i++) {
                         List<Object> key = ValueComparison.indexKey(put.row(), uniquePositions.get(i));
                         if (key != null) {
@@ -516,7 +557,7 @@ public final class LuceneRowStore
         }
     }
 
-    private Row decode(long rowId, Document document)
+    Row decode(long rowId, Document document)
     {
         BytesRef bytes = document.getBinaryValue(ROW);
         return ValueFormat.readRow(new BinaryReader(bytes.bytes, bytes.offset, bytes.length, "row " + rowId + " of table index " + path.getFileName()));
@@ -574,7 +615,7 @@ public final class LuceneRowStore
         return new BytesRef(out.toByteArray());
     }
 
-    private static BytesRef rowIdBytes(long rowId)
+    static BytesRef rowIdBytes(long rowId)
     {
         byte[] bytes = new byte[8];
         for (int i = 0; i < 8; i++) {

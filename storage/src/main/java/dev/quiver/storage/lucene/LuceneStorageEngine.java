@@ -537,6 +537,7 @@ public final class LuceneStorageEngine
     public void createTable(String database, TableDefinition definition)
     {
         requireNonNull(definition, "definition is null");
+        dev.quiver.storage.text.TextAnalyzers.validate(definition);
         catalogLock.lock();
         try {
             Map<String, DurableTable> tables = tables(database);
@@ -636,6 +637,7 @@ public final class LuceneStorageEngine
         requireNonNull(table, "table is null");
         requireNonNull(newDefinition, "newDefinition is null");
         requireNonNull(mapper, "mapper is null");
+        dev.quiver.storage.text.TextAnalyzers.validate(newDefinition);
         catalogLock.lock();
         try {
             Map<String, DurableTable> tables = databases.get(requireNonNull(database, "database is null"));

@@ -71,6 +71,7 @@ public final class InMemoryStorageEngine
     public void createTable(String database, TableDefinition definition)
     {
         requireNonNull(definition, "definition is null");
+        dev.quiver.storage.text.TextAnalyzers.validate(definition);
         catalogLock.lock();
         try {
             ConcurrentSkipListMap<String, RowStoreTable> tables = tables(database);
@@ -166,6 +167,7 @@ public final class InMemoryStorageEngine
     {
         requireNonNull(newDefinition, "newDefinition is null");
         requireNonNull(mapper, "mapper is null");
+        dev.quiver.storage.text.TextAnalyzers.validate(newDefinition);
         catalogLock.lock();
         try {
             RowStoreTable altered = (RowStoreTable) table(database, table);

@@ -94,6 +94,12 @@ public final class VersionMap
         });
     }
 
+    /** Ids of every row changed since the last refresh (live or deleted); a view, stable while nothing publishes. */
+    public java.util.Set<Long> changedRowIds()
+    {
+        return java.util.Collections.unmodifiableSet(rows.keySet());
+    }
+
     /** After a refresh: the searcher now shows everything. */
     public void clear()
     {

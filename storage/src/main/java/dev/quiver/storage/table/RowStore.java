@@ -2,6 +2,9 @@ package dev.quiver.storage.table;
 
 import dev.quiver.storage.filter.Filter;
 import dev.quiver.storage.row.Row;
+import dev.quiver.storage.text.ReferenceTextSearch;
+import dev.quiver.storage.text.TextHits;
+import dev.quiver.storage.text.TextPlan;
 
 import java.util.List;
 import java.util.Map;
@@ -49,4 +52,13 @@ public interface RowStore
 
     /** Row ids one conjunct can match through an ordered index (a superset), or null when the store cannot narrow it. */
     Set<Long> sortedCandidates(Filter conjunct);
+
+    /**
+     * Full-text search (under the same conditions as {@link #all}): the default analyses and scores every row
+     * ({@link ReferenceTextSearch}); a store with an inverted index overrides it and must rank alike.
+     */
+    default TextHits textSearch(TextPlan plan)
+    {
+        return ReferenceTextSearch.search(all(), plan);
+    }
 }

@@ -12,6 +12,11 @@ import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
 import dev.quiver.storage.row.ValueCoercion;
 import dev.quiver.storage.row.ValueComparison;
+import dev.quiver.storage.search.HybridSearchRequest;
+import dev.quiver.storage.search.SearchResult;
+import dev.quiver.storage.search.TextSearchRequest;
+import dev.quiver.storage.text.HybridFusion;
+import dev.quiver.storage.text.TextSearches;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -991,6 +996,20 @@ public final class RowStoreTable
         }
         Comparator<Row> rowOrder = comparator;
         return (left, right) -> rowOrder.compare(left.getValue(), right.getValue());
+    }
+
+    @Override
+    public SearchResult textSearch(TextSearchRequest request)
+    {
+        requireNonNull(request, "request is null");
+        return read(() -> TextSearches.run(definition, request, plan -> store.textSearch(plan)));
+    }
+
+    @Override
+    public SearchResult hybridSearch(HybridSearchRequest request)
+    {
+        requireNonNull(request, "request is null");
+        return HybridFusion.search(this, request);
     }
 
     @Override

@@ -1,0 +1,391 @@
+package dev.quiver.storage.lucene;
+
+import dev.quiver.storage.filter.Filter;
+import dev.quiver.storage.row.Row;
+import dev.quiver.storage.text.AnalyzedText;
+import dev.quiver.storage.text.TextHits;
+import dev.quiver.storage.text.TextPlan;
+import dev.quiver.storage.text.TextQuery;
+import dev.quiver.storage.text.TextQueryParser;
+import dev.quiver.storage.text.TextScoring;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Full-text search over a {@link LuceneRowStore}: BM25 through Lucene over the FULLTEXT index's field, with the
+ * rows changed since the last refresh (the version map) folded in, so an acknowledged write is found at once and a
+ * stale document never is:
+ * <ul>
+ * <li>documents of changed rows are masked (a MUST_NOT on their row ids), changed rows that still exist are
+ * analysed ({@link AnalyzedText}, cached per row version) and scored directly;</li>
+ * <li>the statistics are those of the live rows exactly (Lucene's own count deleted documents until a merge): live
+ * document count and token total per segment (from the {@code _ftn} doc values, cached per segment and deletion
+ * state), minus masked documents, plus changed rows; document frequencies count live, unmasked postings (or the
+ * term's docFreq for a segment without deletions or masks) plus changed rows. Lucene scores with them through an
+ * {@link IndexSearcher} whose {@code collectionStatistics}/{@code termStatistics} return them, and changed rows are
+ * scored by {@link TextScoring} with the same numbers, so the ranking equals the reference engine's.</li>
+ * </ul>
+ * Hits are collected best first by (score, row id), page after page until the limit is filled with rows that pass
+ * the filter and residual; the filter's indexable conjuncts are pushed into the query.
+ */
+final class LuceneTextSearch
+{
+    private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(LuceneRowStore.ROW_ID_DOC_VALUE, SortField.Type.LONG));
+    private static final int FIRST_PAGE = 64;
+
+    private final LuceneRowStore store;
+    /** Live document count and token total per (segment reader with its deletions, field). */
+    private final Map<List<Object>, long[]> segmentTotals = new ConcurrentHashMap<>();
+    /** Changed rows analysed, per (row id, index): valid while the row is the same object. */
+    private final Map<List<Long>, Analyzed> analyzed = new ConcurrentHashMap<>();
+
+    private record Analyzed(Row row, AnalyzedText text) {}
+
+    LuceneTextSearch(LuceneRowStore store)
+    {
+        this.store = store;
+    }
+
+    static String countField(int indexPosition)
+    {
+        return "_ftn" + indexPosition;
+    }
+
+    TextHits search(TextPlan plan, IndexSearcher base, Iterable<Long> changedRowIds, Map<Long, Row> liveChanges)
+            throws IOException
+    {
+        IndexReader reader = base.getIndexReader();
+        List<LeafReaderContext> leaves = reader.leaves();
+        String field = plan.field();
+        String countField = countField(plan.indexPosition());
+
+        // documents of changed rows are stale: mask them
+        List<BytesRef> changedTerms = new ArrayList<>();
+        FixedBitSet[] masked = new FixedBitSet[leaves.size()];
+        for (long rowId : changedRowIds) {
+            BytesRef idTerm = LuceneRowStore.rowIdBytes(rowId);
+            changedTerms.add(idTerm);
+            for (LeafReaderContext leaf : leaves) {
+                Terms ids = leaf.reader().terms(LuceneRowStore.ROW_ID);
+                TermsEnum ids2 = ids == null ? null : ids.iterator();
+                if (ids2 == null || !ids2.seekExact(idTerm)) {
+                    continue;
+                }
+                PostingsEnum postings = ids2.postings(null, PostingsEnum.NONE);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        if (masked[leaf.ord] == null) {
+                            masked[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
+                        }
+                        masked[leaf.ord].set(doc);
+                    }
+                }
+            }
+        }
+
+        // changed rows that exist, analysed
+        if (analyzed.size() > 2 * liveChanges.size() + 1024) {
+            analyzed.clear();
+        }
+        List<Long> overlayIds = new ArrayList<>();
+        List<Row> overlayRows = new ArrayList<>();
+        List<AnalyzedText> overlayTexts = new ArrayList<>();
+        for (Map.Entry<Long, Row> change : liveChanges.entrySet()) {
+            List<Long> key = List.of(change.getKey(), (long) plan.indexPosition());
+            Analyzed cached = analyzed.get(key);
+            if (cached == null || cached.row() != change.getValue()) {
+                cached = new Analyzed(change.getValue(), plan.analyze(change.getValue()));
+                analyzed.put(key, cached);
+            }
+            overlayIds.add(change.getKey());
+            overlayRows.add(change.getValue());
+            overlayTexts.add(cached.text());
+        }
+
+        // statistics of the live rows
+        long docCount = 0;
+        long sumTotalTermFreq = 0;
+        for (LeafReaderContext leaf : leaves) {
+            long[] totals = segmentTotals(leaf.reader(), countField);
+            docCount += totals[0];
+            sumTotalTermFreq += totals[1];
+            if (masked[leaf.ord] != null) {
+                NumericDocValues counts = leaf.reader().getNumericDocValues(countField);
+                if (counts != null) {
+                    for (int doc = masked[leaf.ord].nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                            doc = doc + 1 < masked[leaf.ord].length() ? masked[leaf.ord].nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                        if (counts.advanceExact(doc)) {
+                            docCount--;
+                            sumTotalTermFreq -= counts.longValue();
+                        }
+                    }
+                }
+            }
+        }
+        for (AnalyzedText text : overlayTexts) {
+            if (text.tokenCount() > 0) {
+                docCount++;
+                sumTotalTermFreq += text.tokenCount();
+            }
+        }
+        Map<String, Long> docFreqs = new HashMap<>();
+        java.util.function.ToLongFunction<String> docFreq = term -> docFreqs.computeIfAbsent(term, key -> {
+            try {
+                return docFreq(leaves, masked, field, key, overlayTexts);
+            }
+            catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        TextQuery query = TextQueryParser.parse(plan.query(), plan.mode(), plan.spec(), (prefix, max) -> {
+            try {
+                return withPrefix(leaves, field, prefix, max, overlayTexts, docFreq);
+            }
+            catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        TextScoring scoring = new TextScoring(field, docCount, sumTotalTermFreq, docFreq);
+
+        List<TextHits.Hit> hits = new ArrayList<>();
+        long examined = 0;
+        int limit = plan.limitOrMax();
+
+        // the index, best first, until the limit is filled with accepted rows
+        IndexSearcher searcher = new IndexSearcher(reader)
+        {
+            @Override
+            public CollectionStatistics collectionStatistics(String name)
+                    throws IOException
+            {
+                return name.equals(field) ? scoring.collection() : super.collectionStatistics(name);
+            }
+
+            @Override
+            public TermStatistics termStatistics(Term term, int docFreqInIndex, long totalTermFreq)
+                    throws IOException
+            {
+                return term.field().equals(field) ? TextScoring.termStatistics(term.text(), scoring.docFreq(term.text())) : super.termStatistics(term, docFreqInIndex, totalTermFreq);
+            }
+        };
+        searcher.setQueryCache(null);
+        searcher.setSimilarity(TextScoring.SIMILARITY);
+        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(luceneQuery(field, query), BooleanClause.Occur.MUST);
+        for (Filter conjunct : plan.pushdown() instanceof Filter.And and ? and.operands() : List.of(plan.pushdown())) {
+            Query pushed = store.orderedQuery(conjunct);
+            if (pushed != null) {
+                builder.add(pushed, BooleanClause.Occur.FILTER);
+            }
+        }
+        if (!changedTerms.isEmpty()) {
+            builder.add(new TermInSetQuery(LuceneRowStore.ROW_ID, changedTerms), BooleanClause.Occur.MUST_NOT);
+        }
+        Query full = builder.build();
+        int accepted = 0;
+        ScoreDoc after = null;
+        int page = (int) Math.min(Math.max((long) limit, FIRST_PAGE), 1 << 16);
+        while (accepted < limit) {
+            TopFieldDocs top = searcher.searchAfter(after, full, page, ORDER, true);
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                examined++;
+                FieldDoc fieldDoc = (FieldDoc) scoreDoc;
+                long rowId = (Long) fieldDoc.fields[1];
+                Document document = searcher.storedFields().document(scoreDoc.doc);
+                Row row = store.decode(rowId, document);
+                if (plan.accept().test(row)) {
+                    hits.add(new TextHits.Hit(rowId, row, scoreDoc.score));
+                    accepted++;
+                    if (accepted >= limit) {
+                        break;
+                    }
+                }
+            }
+            if (top.scoreDocs.length < page) {
+                break;
+            }
+            after = top.scoreDocs[top.scoreDocs.length - 1];
+            page = (int) Math.min(page * 2L, 1 << 16);
+        }
+
+        // changed rows, scored with the same statistics
+        for (int i = 0; i < overlayTexts.size(); i++) {
+            float score = scoring.score(query, overlayTexts.get(i));
+            if (Float.isNaN(score)) {
+                continue;
+            }
+            examined++;
+            if (plan.accept().test(overlayRows.get(i))) {
+                hits.add(new TextHits.Hit(overlayIds.get(i), overlayRows.get(i), score));
+            }
+        }
+        hits.sort(TextHits.ORDER);
+        return new TextHits(hits.subList(0, Math.min(hits.size(), limit)), examined);
+    }
+
+    /** Live documents with at least one token and their token total in one segment (cached until its deletions change). */
+    private long[] segmentTotals(LeafReader reader, String countField)
+            throws IOException
+    {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        List<Object> key = helper == null ? null : List.of(helper.getKey(), countField);
+        if (key != null) {
+            long[] cached = segmentTotals.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        long[] totals = new long[2];
+        NumericDocValues counts = reader.getNumericDocValues(countField);
+        Bits live = reader.getLiveDocs();
+        if (counts != null) {
+            for (int doc = counts.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = counts.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    totals[0]++;
+                    totals[1] += counts.longValue();
+                }
+            }
+        }
+        if (key != null) {
+            if (segmentTotals.putIfAbsent(key, totals) == null) {
+                helper.addClosedListener(closed -> segmentTotals.keySet().removeIf(each -> each.get(0) == closed));
+            }
+        }
+        return totals;
+    }
+
+    private static long docFreq(List<LeafReaderContext> leaves, FixedBitSet[] masked, String field, String term, List<AnalyzedText> overlay)
+            throws IOException
+    {
+        long count = 0;
+        BytesRef bytes = new BytesRef(term);
+        for (LeafReaderContext leaf : leaves) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum iterator = terms.iterator();
+            if (!iterator.seekExact(bytes)) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            FixedBitSet mask = masked[leaf.ord];
+            if (live == null && mask == null) {
+                count += iterator.docFreq();
+                continue;
+            }
+            PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if ((live == null || live.get(doc)) && (mask == null || !mask.get(doc))) {
+                    count++;
+                }
+            }
+        }
+        for (AnalyzedText text : overlay) {
+            if (text.freq(term) > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static List<String> withPrefix(List<LeafReaderContext> leaves, String field, String prefix, int max, List<AnalyzedText> overlay,
+            java.util.function.ToLongFunction<String> docFreq)
+            throws IOException
+    {
+        BytesRef start = new BytesRef(prefix);
+        TreeSet<BytesRef> candidates = new TreeSet<>();
+        for (LeafReaderContext leaf : leaves) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum iterator = terms.iterator();
+            if (iterator.seekCeil(start) == TermsEnum.SeekStatus.END) {
+                continue;
+            }
+            for (BytesRef term = iterator.term(); term != null && TextQueryParser.startsWith(term, start); term = iterator.next()) {
+                candidates.add(BytesRef.deepCopyOf(term));
+            }
+        }
+        for (AnalyzedText text : overlay) {
+            for (String term : text.distinctTerms()) {
+                BytesRef bytes = new BytesRef(term);
+                if (TextQueryParser.startsWith(bytes, start)) {
+                    candidates.add(bytes);
+                }
+            }
+        }
+        List<String> result = new ArrayList<>();
+        for (BytesRef candidate : candidates) {
+            String term = candidate.utf8ToString();
+            if (docFreq.applyAsLong(term) > 0) {
+                result.add(term);
+                if (result.size() > max) {
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    static Query luceneQuery(String field, TextQuery query)
+    {
+        return switch (query) {
+            case TextQuery.Term term -> new TermQuery(new Term(field, term.term()));
+            case TextQuery.Phrase phrase -> {
+                PhraseQuery.Builder builder = new PhraseQuery.Builder();
+                for (int i = 0; i < phrase.terms().size(); i++) {
+                    builder.add(new Term(field, phrase.terms().get(i)), phrase.positions()[i]);
+                }
+                yield builder.build();
+            }
+            case TextQuery.Bool bool -> {
+                BooleanQuery.Builder builder = new BooleanQuery.Builder();
+                for (TextQuery.Clause clause : bool.clauses()) {
+                    BooleanClause.Occur occur = switch (clause.occur()) {
+                        case MUST -> BooleanClause.Occur.MUST;
+                        case SHOULD -> BooleanClause.Occur.SHOULD;
+                        case MUST_NOT -> BooleanClause.Occur.MUST_NOT;
+                    };
+                    builder.add(luceneQuery(field, clause.query()), occur);
+                }
+                yield builder.build();
+            }
+        };
+    }
+}
