@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,7 +131,10 @@ public final class SeekdbClient
         });
     }
 
-    /** An existing collection, without an embedding function. */
+    /**
+     * An existing collection, with the embedding function its catalog settings record when an
+     * {@link EmbeddingFunctionProvider} of that name is on the classpath, else without one.
+     */
     public Collection getCollection(String name)
     {
         return findCollection(name, Optional.empty()).orElseThrow(() -> new CollectionNotFoundException("Collection not found: " + name));
@@ -297,9 +301,10 @@ public final class SeekdbClient
             return Optional.empty();
         }
         CollectionSettings settings = CollectionSettings.parse(name, row.settingsJson());
-        checkEmbeddingFunction(name, settings.dimension(), embeddingFunction);
+        Optional<EmbeddingFunction> function = embeddingFunction.isPresent() ? embeddingFunction : restoreEmbeddingFunction(settings);
+        checkEmbeddingFunction(name, settings.dimension(), function);
         return Optional.of(new Collection(executor, name, Optional.of(row.collectionId()), tableName, settings.dimension(), settings.distance(),
-                embeddingFunction, batchLimits));
+                function, batchLimits));
     }
 
     /** A legacy collection: dimension from {@code DESCRIBE}, distance from {@code SHOW CREATE TABLE} (cosine if absent). */
@@ -326,6 +331,25 @@ public final class SeekdbClient
         }
         checkEmbeddingFunction(name, dimension, embeddingFunction);
         return new Collection(executor, name, Optional.empty(), tableName, dimension, distance, embeddingFunction, batchLimits);
+    }
+
+    /**
+     * The embedding function the catalog records, made by the {@link EmbeddingFunctionProvider} of that
+     * name on the classpath; none when nothing is recorded or no provider has the name (the seekdb SDKs
+     * would fail there; this client opens the collection without one, so vectors must be given).
+     */
+    private static Optional<EmbeddingFunction> restoreEmbeddingFunction(CollectionSettings settings)
+    {
+        if (settings.embeddingFunctionName().isEmpty()) {
+            return Optional.empty();
+        }
+        String recorded = settings.embeddingFunctionName().get();
+        for (EmbeddingFunctionProvider provider : ServiceLoader.load(EmbeddingFunctionProvider.class, SeekdbClient.class.getClassLoader())) {
+            if (provider.name().equals(recorded)) {
+                return Optional.of(provider.create(settings.embeddingFunctionProperties()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static void checkEmbeddingFunction(String name, int dimension, Optional<EmbeddingFunction> embeddingFunction)

@@ -5,6 +5,7 @@ import dev.quiver.client.CollectionConfiguration;
 import dev.quiver.client.Distance;
 import dev.quiver.client.EmbeddingFunction;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +20,21 @@ import static java.util.Objects.requireNonNull;
  * @param dimension the vector dimension
  * @param distance the distance metric
  * @param embeddingFunctionName the recorded embedding function's name, if any
+ * @param embeddingFunctionProperties the recorded embedding function's properties (empty when none)
  */
-public record CollectionSettings(int dimension, Distance distance, Optional<String> embeddingFunctionName)
+public record CollectionSettings(int dimension, Distance distance, Optional<String> embeddingFunctionName, Map<String, Object> embeddingFunctionProperties)
 {
     public CollectionSettings
     {
         requireNonNull(distance, "distance is null");
         requireNonNull(embeddingFunctionName, "embeddingFunctionName is null");
+        embeddingFunctionProperties = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(embeddingFunctionProperties, "embeddingFunctionProperties is null")));
+    }
+
+    /** Settings without recorded embedding function properties. */
+    public CollectionSettings(int dimension, Distance distance, Optional<String> embeddingFunctionName)
+    {
+        this(dimension, distance, embeddingFunctionName, Map.of());
     }
 
     /** The settings JSON for a new collection. Set HNSW parameters are recorded next to dimension and distance. */
@@ -84,7 +93,7 @@ public record CollectionSettings(int dimension, Distance distance, Optional<Stri
         }
         Distance distance = hnsw.get("distance") instanceof String name ? Distance.fromSettingName(name) : Distance.COSINE;
         Optional<String> functionName = embeddingFunction.get("name") instanceof String name ? Optional.of(name) : Optional.empty();
-        return new CollectionSettings(dimension.intValue(), distance, functionName);
+        return new CollectionSettings(dimension.intValue(), distance, functionName, functionName.isPresent() ? child(embeddingFunction, "properties") : Map.of());
     }
 
     @SuppressWarnings("unchecked")

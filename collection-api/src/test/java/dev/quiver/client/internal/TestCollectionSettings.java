@@ -37,7 +37,7 @@ class TestCollectionSettings
                 .isEqualTo(new CollectionSettings(3, Distance.INNER_PRODUCT, Optional.empty()));
         assertThat(CollectionSettings.parse("c", "{\"schema\":{\"vectorIndex\":{\"hnsw\":{\"dimension\":384,\"distance\":\"cosine\"},"
                 + "\"embeddingFunction\":{\"name\":\"default-embed\",\"properties\":{\"model_name\":\"Xenova/all-MiniLM-L6-v2\"}}}},\"version\":\"v2\"}"))
-                .isEqualTo(new CollectionSettings(384, Distance.COSINE, Optional.of("default-embed")));
+                .isEqualTo(new CollectionSettings(384, Distance.COSINE, Optional.of("default-embed"), Map.of("model_name", "Xenova/all-MiniLM-L6-v2")));
         assertThat(CollectionSettings.parse("c", "{\"configuration\":{\"hnsw\":{\"dimension\":4,\"distance\":\"l2\"}},\"embeddingFunction\":{\"name\":\"e\",\"properties\":{}}}"))
                 .isEqualTo(new CollectionSettings(4, Distance.L2, Optional.of("e")));
         assertThat(CollectionSettings.parse("c", "{\"configuration\":{\"dimension\":5}}"))
@@ -49,7 +49,7 @@ class TestCollectionSettings
     {
         for (Distance distance : Distance.values()) {
             String json = CollectionSettings.toJson(7, distance, CollectionConfiguration.Hnsw.DEFAULTS, Optional.of(toyFunction()));
-            assertThat(CollectionSettings.parse("c", json)).isEqualTo(new CollectionSettings(7, distance, Optional.of("toy3")));
+            assertThat(CollectionSettings.parse("c", json)).isEqualTo(new CollectionSettings(7, distance, Optional.of("toy3"), toyFunction().properties()));
         }
     }
 
