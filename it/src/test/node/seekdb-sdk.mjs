@@ -5,7 +5,7 @@
 // The SDK never sees the default embedding function (not installed, needs the network), so every
 // collection is created and opened with embeddingFunction: null and explicit vectors, as the SDK's
 // own docs advise for that case.
-import { AdminClient, SeekdbAdminClient, SeekdbClient } from 'seekdb';
+import { AdminClient, SeekdbAdminClient, SeekdbClient, registerEmbeddingFunction } from 'seekdb';
 
 const port = Number(process.argv[2]);
 const scenario = process.argv[3];
@@ -264,6 +264,26 @@ const scenarios = {
     await step('count', () => collection.count());
     await step('get', async () => rows(await collection.get({})));
     await step('upsert', () => collection.upsert({ ids: ['j1'], documents: ['touched by javascript'] }));
+  },
+
+  // Cross-SDK: opens a collection the Java client created with its default embedding function
+  // (args[0]). @seekdb/default-embed downloads its model at run time, so an offline stand-in of the
+  // same name is registered: it is restored from the catalog exactly as the real one would be.
+  async 'read-default-embed'() {
+    class OfflineDefaultEmbed {
+      constructor(config) { this.config = config; }
+      get name() { return 'default-embed'; }
+      get dimension() { return 384; }
+      getConfig() { return this.config; }
+      static buildFromConfig(config) { return new OfflineDefaultEmbed(config); }
+      async generate() { throw new Error('the all-MiniLM-L6-v2 model is not available offline'); }
+    }
+    registerEmbeddingFunction('default-embed', OfflineDefaultEmbed);
+    const collection = await client.getCollection({ name: args[0] });
+    await step('embedding-function', () => [collection.embeddingFunction.name, collection.embeddingFunction.getConfig()]);
+    await step('describe', () => collection.describe());
+    await step('get', async () => rows(await collection.get({ include: ['documents', 'metadatas'] })));
+    await step('add-document-only', () => collection.add({ ids: ['js'], documents: ['needs the model'] }));
   },
 
   // Cross-SDK: writes a collection (args[0]) for the Java client to read.
