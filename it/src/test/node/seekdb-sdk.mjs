@@ -143,6 +143,7 @@ const scenarios = {
     await step('delete-ids', () => collection.delete({ ids: ['b', 'e'] }));
     await step('after-delete', async () => rows(await collection.get({ include: [] })));
     await step('delete-nothing-given', () => collection.delete({}));
+    await step('refresh-index', () => collection.refresh_index());
     await client.deleteCollection('sdk_writes');
   },
 
@@ -190,7 +191,6 @@ const scenarios = {
       await step(`query-${distance}`, async () => ranked(await collection.query({ queryEmbeddings: [2, 1, 0], nResults: 3 })));
     }
     const l2 = results.l2;
-    await step('refresh-index', () => l2.refresh_index());
     await step('query-two-vectors', async () => ranked(await l2.query({ queryEmbeddings: [[1, 0, 0], [0, 0, 1]], nResults: 1 })));
     await step('query-where', async () => ranked(await l2.query({ queryEmbeddings: [1, 0, 0], nResults: 3, where: { n: { $gte: 2 } } })));
     await step('query-where-document', async () => ranked(await l2.query({ queryEmbeddings: [1, 0, 0], nResults: 3, whereDocument: { $contains: 'raspberry' } })));

@@ -52,7 +52,7 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain) and MATCH ... AGAINST (sqlsearch, text)")
+    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain) and the engine's full-text search for MATCH ... AGAINST (text)")
     void testMetadataAndDocumentFilters()
     {
         Collection collection = fruit("filters");
@@ -86,7 +86,7 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs l2_distance/cosine_distance/inner_product and ORDER BY ... APPROXIMATE LIMIT (sqlsearch) and JSON_EXTRACT (sqlplain)")
+    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235) and JSON_EXTRACT (sqlplain)")
     void testQueryWithEachDistance()
     {
         float[] query = {2, 1, 0};
@@ -122,7 +122,7 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs SET @search_parm and DBMS_HYBRID_SEARCH.GET_SQL (sqlsearch) over the engine's kNN and BM25 (vector, text)")
+    @Disabled("needs the engine's hybrid search (vector, text: 'hybrid search on this engine' answers 1235)")
     void testHybridSearch()
     {
         Collection collection = client.createCollection("hybrid", CollectionConfiguration.builder().dimension(3).distance(Distance.L2).build());

@@ -89,11 +89,12 @@ class TestSeekdbJsSdk
                 {"name":"delete-ids","value":null}
                 {"name":"after-delete","value":[["a"],["c"],["d"]]}
                 {"name":"delete-nothing-given","error":{"errno":null,"sqlState":null,"message":"At least one of ids, where, or whereDocument must be provided"}}
+                {"name":"refresh-index","value":null}
                 """);
     }
 
     @Test
-    @Disabled("needs JSON_EXTRACT, REGEXP (sqlplain) and MATCH ... AGAINST (sqlsearch, text)")
+    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain) and the engine's full-text search for MATCH ... AGAINST (text)")
     void testMetadataAndDocumentFilters()
     {
         assertSteps("filters", """
@@ -124,14 +125,13 @@ class TestSeekdbJsSdk
     }
 
     @Test
-    @Disabled("needs l2_distance/cosine_distance/inner_product, ORDER BY ... APPROXIMATE LIMIT, CALL dbms_index_manager.refresh (sqlsearch) and JSON_EXTRACT (sqlplain)")
+    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235) and JSON_EXTRACT (sqlplain)")
     void testQueryWithEachDistance()
     {
         assertSteps("query", """
                 {"name":"query-l2","value":[[["q",1],["p",1.4142],["r",3]]]}
                 {"name":"query-cosine","value":[[["q",0.0513],["p",0.1056],["r",1]]]}
                 {"name":"query-inner_product","value":[[["q",3],["p",2],["r",0]]]}
-                {"name":"refresh-index","value":null}
                 {"name":"query-two-vectors","value":[[["p",0]],[["r",1]]]}
                 {"name":"query-where","value":[[["q",1],["r",2.2361]]]}
                 {"name":"query-where-document","value":[[["r",2.2361]]]}
@@ -142,7 +142,7 @@ class TestSeekdbJsSdk
     }
 
     @Test
-    @Disabled("needs SET @search_parm and DBMS_HYBRID_SEARCH.GET_SQL (sqlsearch) over the engine's kNN and BM25 (vector, text)")
+    @Disabled("needs the engine's hybrid search (vector, text: 'hybrid search on this engine' answers 1235)")
     void testHybridSearch()
     {
         assertSteps("hybrid", """
