@@ -166,7 +166,10 @@ SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE ((JSON_EXTRACT(met
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'function JSON_EXTRACT'
 
 SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE (MATCH(document) AGAINST ('banana' IN NATURAL LANGUAGE MODE));
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'full-text search on this engine'
+> _id
+> ---
+> a
+> rows: 1
 
 DELETE FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE (_id = CAST('b' AS BINARY));
 > update count: 1
