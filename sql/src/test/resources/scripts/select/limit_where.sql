@@ -66,7 +66,11 @@ SELECT a FROM db.t WHERE b = 1;
 > exception ER_NO_SUCH_TABLE: Table 'db.t' doesn't exist
 
 SELECT 1 UNION SELECT 2;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'UNION, INTERSECT, EXCEPT and parenthesized queries'
+> 1
+> -
+> 1
+> 2
+> rows: 2
 
 -- Failure: LIMIT takes integer literals only
 SELECT 1 LIMIT 'a';

@@ -300,19 +300,38 @@ SELECT id FROM nope;
 > exception ER_NO_SUCH_TABLE: Table 'qv_select.nope' doesn't exist
 
 SELECT COUNT(*), id FROM p;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'COUNT(*) together with other select items (aggregates are the next issue)'
+> exception ER_MIX_OF_GROUP_FUNC_AND_FIELDS: In aggregated query without GROUP BY, expression #2 of SELECT list contains nonaggregated column 'qv_select.p.id'; this is incompatible with sql_mode=only_full_group_by
 
 SELECT SUM(qty) FROM p;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'function SUM'
+> SUM(qty)
+> --------
+> 14
+> rows: 1
 
 SELECT tag FROM p GROUP BY tag;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'GROUP BY'
+> tag
+> ----
+> a
+> null
+> c
+> rows: 3
 
 SELECT DISTINCT tag FROM p;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SELECT DISTINCT'
+> tag
+> ----
+> a
+> null
+> c
+> rows: 3
 
 SELECT * FROM p JOIN p AS q ON p.id = q.id;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'SELECT with joins'
+> id name      price qty tag  raw  meta       emb      d          id name      price qty tag  raw  meta       emb      d
+> -- --------- ----- --- ---- ---- ---------- -------- ---------- -- --------- ----- --- ---- ---- ---------- -------- ----------
+> 1  Apple     1.50  10  a       {"k": 1}   [1,2]    2024-01-02 1  Apple     1.50  10  a       {"k": 1}   [1,2]    2024-01-02
+> 2  banana    0.25  0   null null null       null     null       2  banana    0.25  0   null null null       null     null
+> 3  Cherry    12.00 3   c    xy   [1, "two"] [0.5,-1] 2023-12-31 3  Cherry    12.00 3   c    xy   [1, "two"] [0.5,-1] 2023-12-31
+> 4  apple pie 7.75  1   a    null null       null     null       4  apple pie 7.75  1   a    null null       null     null
+> rows: 4
 
 
 SELECT id FROM p LIMIT -1;

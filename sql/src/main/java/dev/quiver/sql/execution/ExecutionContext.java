@@ -41,6 +41,48 @@ public final class ExecutionContext
         Object value(ColumnReference reference);
 
         SqlType type(ColumnReference reference);
+
+        default Object aggregate(dev.quiver.sql.tree.Expression.Aggregate aggregate)
+        {
+            throw new QuiverException(ErrorCode.ER_INVALID_GROUP_FUNC_USE);
+        }
+
+        default Object subquery(dev.quiver.sql.tree.Expression.Subquery subquery, ExecutionContext context)
+        {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "subqueries here");
+        }
+
+        default SqlType subqueryType(dev.quiver.sql.tree.Expression.Subquery subquery, ExecutionContext context)
+        {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "subqueries here");
+        }
+    }
+
+    @Override
+    public Object aggregate(dev.quiver.sql.tree.Expression.Aggregate aggregate)
+    {
+        if (scope == null) {
+            throw new QuiverException(ErrorCode.ER_INVALID_GROUP_FUNC_USE);
+        }
+        return scope.aggregate(aggregate);
+    }
+
+    @Override
+    public Object subquery(dev.quiver.sql.tree.Expression.Subquery subquery)
+    {
+        if (scope == null) {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "subqueries without a table");
+        }
+        return scope.subquery(subquery, this);
+    }
+
+    @Override
+    public SqlType subqueryType(dev.quiver.sql.tree.Expression.Subquery subquery)
+    {
+        if (scope == null) {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "subqueries without a table");
+        }
+        return scope.subqueryType(subquery, this);
     }
 
     public ExecutionContext(Session session, SystemVariableAccess variables, String serverVersion, List<Object> parameters, Instant statementStart)

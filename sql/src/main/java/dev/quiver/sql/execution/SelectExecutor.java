@@ -5,6 +5,7 @@ import dev.quiver.common.QuiverException;
 import dev.quiver.sql.expression.Casts;
 import dev.quiver.sql.expression.ExpressionEvaluator;
 import dev.quiver.sql.expression.ExpressionTypes;
+import dev.quiver.sql.expression.TypeDerivation;
 import dev.quiver.sql.expression.Values;
 import dev.quiver.sql.result.QueryResult;
 import dev.quiver.sql.result.ResultColumn;
@@ -15,285 +16,289 @@ import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.Statement;
 import dev.quiver.sql.type.SqlType;
 import dev.quiver.storage.StorageEngine;
-import dev.quiver.storage.Table;
-import dev.quiver.storage.catalog.ColumnDefinition;
-import dev.quiver.storage.catalog.TableDefinition;
-import dev.quiver.storage.row.Row;
-import dev.quiver.storage.table.ScanRequest;
-import dev.quiver.storage.table.SortKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Single-table SELECT: resolves the select list ({@code *} expanded), pushes the plain-column parts of WHERE and
- * ORDER BY into the engine's scan, re-checks WHERE with the evaluator, sorts what could not be pushed, applies
- * OFFSET/LIMIT and projects. {@code COUNT(*)} alone is answered by the engine's count.
+ * Runs SELECTs that read tables, UNIONs and subqueries. {@link SelectPlanner} binds a query into a {@link SelectPlan}
+ * (access, join, filter, group/aggregate, having, sort, project, distinct, limit); {@link #addAccessRule} registers
+ * another way to read a table (vector or full-text search) that the plan's access stage tries before a scan.
  */
 final class SelectExecutor
 {
-    private final StorageEngine storage;
-    private final AccessControl accessControl;
-
-    private final InformationSchema informationSchema;
+    private final SelectPlanner planner;
+    private final List<AccessPath.Rule> accessRules = new CopyOnWriteArrayList<>();
 
     SelectExecutor(StorageEngine storage, AccessControl accessControl, TableExtras extras)
     {
-        this.storage = requireNonNull(storage, "storage is null");
-        this.accessControl = requireNonNull(accessControl, "accessControl is null");
-        this.informationSchema = new InformationSchema(storage, accessControl, extras);
+        requireNonNull(storage, "storage is null");
+        requireNonNull(accessControl, "accessControl is null");
+        this.planner = new SelectPlanner(storage, accessControl, new InformationSchema(storage, accessControl, extras));
     }
 
-    /** A query bound to its table: the expanded select list with the types and result columns. */
-    record Bound(Statement.TableQuery query, String database, Table table, TableScope scope, List<Expression> expressions, List<SqlType> types,
-            List<ResultColumn> columns, boolean countOnly) {}
+    /** Registers an access path rule, tried (in registration order) for every table before a plain scan. */
+    void addAccessRule(AccessPath.Rule rule)
+    {
+        accessRules.add(requireNonNull(rule, "rule is null"));
+    }
+
+    /** A query bound to its tables: the plan, whose {@link SelectPlan#columns()} are the result's. */
+    SelectPlan plan(Statement.TableQuery query, ExecutionContext context)
+    {
+        return plan(query, context, null);
+    }
+
+    /**
+     * A single-table query bound for the search executor and EXPLAIN: its table, a {@link TableScope} over it, the
+     * select list with {@code *} expanded, the types and result columns, and the plan.
+     */
+    record Bound(Statement.TableQuery query, String database, dev.quiver.storage.Table table, TableScope scope, List<Expression> expressions,
+            List<SqlType> types, List<ResultColumn> columns, SelectPlan plan) {}
 
     Bound bind(Statement.TableQuery query, ExecutionContext context)
     {
-        String database = TableValues.database(query.table(), context.session());
-        Table table = database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)
-                ? informationSchema.table(query.table().name(), context.session())
-                : storage.table(database, query.table().name());
-        TableDefinition definition = table.definition();
-        TableScope scope = new TableScope(database, definition, query.alias(), "field list");
-        ExecutionContext fieldContext = context.withScope(scope);
-        String label = query.alias().orElse(definition.name());
-        List<Expression> expressions = new ArrayList<>();
-        List<SqlType> types = new ArrayList<>();
-        List<ResultColumn> columns = new ArrayList<>();
-        List<String> read = new ArrayList<>();
-        boolean countStar = false;
-        for (Statement.SelectItem item : query.items()) {
-            Expression expression = item.expression();
-            if (expression instanceof Expression.ColumnReference reference && reference.name().equals("*")) {
-                if (reference.parts().size() == 2 && !reference.parts().get(0).equals(label)) {
-                    throw new QuiverException(ErrorCode.ER_BAD_TABLE_ERROR, reference.parts().get(0));
-                }
-                for (ColumnDefinition column : definition.columns()) {
-                    Expression.ColumnReference each = new Expression.ColumnReference(List.of(column.name()));
-                    expressions.add(each);
-                    types.add(TableValues.sqlType(column));
-                    columns.add(TableValues.resultColumn(database, label, definition, column, column.name()));
-                    read.add(column.name());
-                }
-                continue;
-            }
-            if (expression instanceof Expression.FunctionCall call && call.name().equals(Expression.COUNT_STAR)) {
-                countStar = true;
-                expressions.add(expression);
-                types.add(SqlType.bigint(21, false));
-                columns.add(SqlType.bigint(21, false).toColumn(item.name()));
-                continue;
-            }
-            checkNoCountStar(expression);
-            SqlType type = ExpressionTypes.typeOf(expression, fieldContext);
-            expressions.add(expression);
-            types.add(type);
-            if (expression instanceof Expression.ColumnReference reference) {
-                ColumnDefinition column = definition.columns().get(scope.index(reference));
-                // an unaliased column is named as written, without its qualifier or backquotes
-                boolean asWritten = item.name().replace("`", "").equals(String.join(".", reference.parts()));
-                columns.add(TableValues.resultColumn(database, label, definition, column, asWritten ? reference.name() : item.name()));
-                read.add(column.name());
-            }
-            else {
-                columns.add(type.toColumn(item.name()));
-            }
+        SelectPlan plan = plan(query, context);
+        if (plan.sources().size() != 1) {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "vector or full-text search over several tables");
         }
-        if (countStar && expressions.size() != 1) {
-            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "COUNT(*) together with other select items (aggregates are the next issue)");
-        }
-        query.where().ifPresent(where -> {
-            checkNoCountStar(where);
-            ExpressionTypes.typeOf(where, context.withScope(scope.withClause("where clause")));
-        });
-        for (Statement.OrderItem each : query.order()) {
-            checkNoCountStar(each.expression());
-            if (!(each.expression() instanceof Expression.IntegerLiteral) && aliasOf(query, each.expression()) < 0) {
-                ExpressionTypes.typeOf(each.expression(), context.withScope(scope.withClause("order clause")));
-            }
-        }
-        accessControl.checkCanSelect(context.session().identity(), database, definition.name(), read);
-        return new Bound(query, database, table, scope, expressions, types, columns, countStar);
+        RelationScope.Source source = plan.sources().get(0);
+        TableScope scope = new TableScope(source.database(), source.definition(), source.aliased() ? java.util.Optional.of(source.label()) : java.util.Optional.empty(), "field list");
+        return new Bound(query, source.database(), source.table(), scope, plan.items(), plan.types(), plan.columns(), plan);
     }
 
-    private static void checkNoCountStar(Expression expression)
+    private SelectPlan plan(Statement.TableQuery query, ExecutionContext context, RelationScope outer)
     {
-        if (expression instanceof Expression.FunctionCall call && call.name().equals(Expression.COUNT_STAR)) {
-            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "COUNT(*) inside an expression (aggregates are the next issue)");
-        }
+        SelectPlan plan = planner.plan(query, context, outer);
+        plan.scope().setSubqueryRunner(subqueries);
+        return plan;
     }
 
     QueryResult execute(Statement.TableQuery query, ExecutionContext context)
     {
-        Bound bound = bind(query, context);
-        List<Object[]> rows = rows(bound, context);
+        SelectPlan plan = plan(query, context);
+        List<Object[]> rows = rows(plan, context);
         context.session().setFoundRows(rows.size());
-        return new RowsResult(bound.columns(), RowCursor.of(rows));
+        return new RowsResult(plan.columns(), RowCursor.of(rows));
+    }
+
+    QueryResult execute(Statement.Union union, ExecutionContext context)
+    {
+        Output output = union(union, context, null);
+        context.session().setFoundRows(output.rows().size());
+        return new RowsResult(output.columns(), RowCursor.of(output.rows()));
+    }
+
+    /** The result columns of a table query or UNION without running it (prepared statements). */
+    List<ResultColumn> columns(Statement statement, ExecutionContext context)
+    {
+        return switch (statement) {
+            case Statement.TableQuery query -> plan(query, context).columns();
+            default -> List.of();
+        };
     }
 
     /** The result rows of a bound query, each value coerced to its column's type. */
-    List<Object[]> rows(Bound bound, ExecutionContext context)
+    List<Object[]> rows(SelectPlan plan, ExecutionContext context)
     {
-        Statement.TableQuery query = bound.query();
-        TableScope scope = bound.scope().withClause("where clause");
-        ExecutionContext rowContext = context.withScope(scope);
+        return plan.run(context, accessRules);
+    }
+
+    /** A query's result: its columns, their types and the rows. */
+    private record Output(List<ResultColumn> columns, List<SqlType> types, List<Object[]> rows) {}
+
+    private Output output(Statement statement, ExecutionContext context, RelationScope outer)
+    {
+        return switch (statement) {
+            case Statement.TableQuery query -> {
+                SelectPlan plan = plan(query, context, outer);
+                yield new Output(plan.columns(), plan.types(), plan.run(context, accessRules));
+            }
+            case Statement.Query query -> constant(query, context);
+            case Statement.Union union -> union(union, context, outer);
+            default -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "this kind of subquery");
+        };
+    }
+
+    private static Output constant(Statement.Query query, ExecutionContext context)
+    {
+        List<SqlType> types = new ArrayList<>();
+        List<ResultColumn> columns = new ArrayList<>();
+        for (Statement.SelectItem each : query.items()) {
+            SqlType type = ExpressionTypes.typeOf(each.expression(), context);
+            types.add(type);
+            columns.add(type.toColumn(each.name()));
+        }
+        boolean selected = query.where().map(where -> ExpressionEvaluator.isTrue(where, context)).orElse(true);
         long limit = query.limit().map(each -> StatementExecutor.limitValue(each, context)).orElse(Long.MAX_VALUE);
         long offset = query.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
-        FilterPushdown.Pushed pushed = FilterPushdown.push(query.where(), bound.table().definition(), scope, context);
-        if (bound.countOnly()) {
-            long count;
-            if (pushed.exact()) {
-                count = bound.table().count(pushed.filter());
+        List<Object[]> rows = new ArrayList<>();
+        if (selected && limit > 0 && offset == 0) {
+            Object[] row = new Object[types.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = Casts.coerce(ExpressionEvaluator.evaluate(query.items().get(i).expression(), context), types.get(i), context::addWarning);
             }
-            else {
-                count = 0;
-                for (Row row : bound.table().scan(ScanRequest.where(pushed.filter())).toList()) {
-                    scope.setRow(row);
-                    if (ExpressionEvaluator.isTrue(query.where().orElseThrow(), rowContext)) {
-                        count++;
+            rows.add(row);
+        }
+        return new Output(columns, types, rows);
+    }
+
+    /**
+     * UNION [ALL]: every part must have as many columns as the first (1222); the column names are the first part's and
+     * each column's type is the parts' common type; a UNION DISTINCT removes duplicates from everything before it.
+     */
+    private Output union(Statement.Union union, ExecutionContext context, RelationScope outer)
+    {
+        List<Output> parts = new ArrayList<>();
+        for (Statement each : union.parts()) {
+            Output part = output(each, context, outer);
+            if (!parts.isEmpty() && part.columns().size() != parts.get(0).columns().size()) {
+                throw new QuiverException(ErrorCode.ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT);
+            }
+            parts.add(part);
+        }
+        int width = parts.get(0).columns().size();
+        List<SqlType> types = new ArrayList<>();
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            List<SqlType> each = new ArrayList<>();
+            for (Output part : parts) {
+                each.add(part.types().get(i));
+            }
+            SqlType type = TypeDerivation.common(each);
+            types.add(type);
+            columns.add(type.toColumn(parts.get(0).columns().get(i).name()));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            for (Object[] row : parts.get(p).rows()) {
+                Object[] coerced = new Object[width];
+                for (int i = 0; i < width; i++) {
+                    coerced[i] = Casts.coerce(row[i], types.get(i), context::addWarning);
+                }
+                rows.add(coerced);
+            }
+            if (p > 0 && !union.all().get(p - 1)) {
+                Set<List<Object>> seen = new HashSet<>();
+                rows.removeIf(row -> !seen.add(GroupKeys.of(row)));
+            }
+        }
+        if (!union.order().isEmpty()) {
+            List<Integer> positions = new ArrayList<>();
+            for (Statement.OrderItem each : union.order()) {
+                positions.add(unionOrderPosition(each.expression(), columns));
+            }
+            Comparator<Object[]> comparator = (left, right) -> {
+                for (int i = 0; i < positions.size(); i++) {
+                    int result = SelectPlan.compareNullsFirst(left[positions.get(i)], right[positions.get(i)], context);
+                    if (result != 0) {
+                        return union.order().get(i).ascending() ? result : -result;
                     }
                 }
-            }
-            return offset == 0 && limit > 0 ? List.<Object[]>of(new Object[] {count}) : List.of();
+                return 0;
+            };
+            rows.sort(comparator);
         }
-        List<SortKey> sortKeys = sortKeys(query, bound);
-        boolean orderPushed = sortKeys.size() == query.order().size();
-        ScanRequest request = new ScanRequest(pushed.filter(), List.of(), orderPushed ? sortKeys : List.of(), 0, OptionalLong.empty());
-        if (pushed.exact() && orderPushed) {
-            request = new ScanRequest(pushed.filter(), List.of(), sortKeys, offset, limit == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(limit));
-            offset = 0;
+        long limit = union.limit().map(each -> StatementExecutor.limitValue(each, context)).orElse(Long.MAX_VALUE);
+        long offset = union.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
+        List<Object[]> limited = new ArrayList<>();
+        for (long i = offset; i < rows.size() && limited.size() < limit; i++) {
+            limited.add(rows.get((int) i));
         }
-        List<Row> matched = new ArrayList<>();
-        try (dev.quiver.storage.table.RowCursor cursor = bound.table().scan(request)) {
-            while (cursor.hasNext()) {
-                Row row = cursor.next();
-                scope.setRow(row);
-                if (query.where().isEmpty() || ExpressionEvaluator.isTrue(query.where().get(), rowContext)) {
-                    matched.add(row);
-                }
-                if (orderPushed && matched.size() >= saturatedSum(offset, limit)) {
-                    break;
-                }
-            }
-        }
-        if (!orderPushed) {
-            matched = sort(matched, query, bound, context);
-        }
-        List<Object[]> result = new ArrayList<>();
-        TableScope fieldScope = bound.scope().withClause("field list");
-        ExecutionContext fieldContext = context.withScope(fieldScope);
-        for (long i = offset; i < matched.size() && result.size() < limit; i++) {
-            Row row = matched.get((int) i);
-            fieldScope.setRow(row);
-            Object[] values = new Object[bound.expressions().size()];
-            for (int j = 0; j < values.length; j++) {
-                Expression expression = bound.expressions().get(j);
-                if (expression instanceof Expression.ColumnReference reference) {
-                    int index = fieldScope.index(reference);
-                    values[j] = TableValues.toRuntime(row.get(index), bound.table().definition().columns().get(index).type());
-                }
-                else {
-                    values[j] = Casts.coerce(ExpressionEvaluator.evaluate(expression, fieldContext), bound.types().get(j), context::addWarning);
-                }
-            }
-            result.add(values);
-        }
-        return result;
+        return new Output(columns, types, limited);
     }
 
-    private static long saturatedSum(long a, long b)
-    {
-        long sum = a + b;
-        return sum < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    /** ORDER BY items that are plain columns of the table, pushed as sort keys; fewer than the items when some are not. */
-    private static List<SortKey> sortKeys(Statement.TableQuery query, Bound bound)
-    {
-        List<SortKey> keys = new ArrayList<>();
-        for (Statement.OrderItem each : query.order()) {
-            Expression expression = resolveOrder(query, bound, each.expression());
-            if (!(expression instanceof Expression.ColumnReference reference) || reference.name().equals("*")) {
-                return List.of();
-            }
-            String column = bound.table().definition().columns().get(bound.scope().index(reference)).name();
-            keys.add(new SortKey(column, each.ascending()));
-        }
-        return keys;
-    }
-
-    /** ORDER BY 2 and ORDER BY alias name a select item. */
-    private static Expression resolveOrder(Statement.TableQuery query, Bound bound, Expression expression)
+    private static int unionOrderPosition(Expression expression, List<ResultColumn> columns)
     {
         if (expression instanceof Expression.IntegerLiteral literal) {
             long position = literal.value().longValue();
-            if (position < 1 || position > bound.expressions().size()) {
+            if (position < 1 || position > columns.size()) {
                 throw new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, String.valueOf(position), "order clause");
             }
-            return bound.expressions().get((int) position - 1);
+            return (int) position - 1;
         }
-        int alias = aliasOf(query, expression);
-        if (alias >= 0) {
-            return query.items().get(alias).expression();
-        }
-        return expression;
-    }
-
-    private static int aliasOf(Statement.TableQuery query, Expression expression)
-    {
         if (expression instanceof Expression.ColumnReference reference && reference.parts().size() == 1) {
-            for (int i = 0; i < query.items().size(); i++) {
-                Expression item = query.items().get(i).expression();
-                boolean isColumn = item instanceof Expression.ColumnReference column && column.name().equalsIgnoreCase(reference.name());
-                if (!isColumn && query.items().get(i).name().equalsIgnoreCase(reference.name())) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().equalsIgnoreCase(reference.name())) {
                     return i;
                 }
             }
         }
-        return -1;
+        String text = expression instanceof Expression.ColumnReference reference ? String.join(".", reference.parts()) : String.valueOf(expression);
+        throw new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, text, "order clause");
     }
 
-    private static List<Row> sort(List<Row> rows, Statement.TableQuery query, Bound bound, ExecutionContext context)
+    /** Scalar, EXISTS and IN subqueries; an uncorrelated one runs once per statement. */
+    private final RelationScope.SubqueryRunner subqueries = new RelationScope.SubqueryRunner()
     {
-        if (query.order().isEmpty()) {
-            return rows;
-        }
-        TableScope scope = bound.scope().withClause("order clause");
-        ExecutionContext orderContext = context.withScope(scope);
-        List<Object[]> keyed = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            scope.setRow(row);
-            Object[] keys = new Object[query.order().size() + 1];
-            for (int i = 0; i < query.order().size(); i++) {
-                keys[i] = ExpressionEvaluator.evaluate(resolveOrder(query, bound, query.order().get(i).expression()), orderContext);
+        @Override
+        public Object run(Expression.Subquery subquery, RelationScope outer, ExecutionContext context)
+        {
+            Object cached = outer.cachedSubquery(subquery);
+            List<Object[]> rows;
+            if (cached != null) {
+                @SuppressWarnings("unchecked")
+                List<Object[]> list = (List<Object[]>) cached;
+                rows = list;
             }
-            keys[keys.length - 1] = row;
-            keyed.add(keys);
-        }
-        Comparator<Object[]> comparator = (left, right) -> {
-            for (int i = 0; i < query.order().size(); i++) {
-                int result = compareNullsFirst(left[i], right[i], context);
-                if (result != 0) {
-                    return query.order().get(i).ascending() ? result : -result;
+            else {
+                rows = outer.runSubquery(subquery, () -> {
+                    Output output = output(subquery.query(), context, outer);
+                    int expected = subquery.kind() == Expression.SubqueryKind.EXISTS ? output.columns().size() : 1;
+                    if (output.columns().size() != expected) {
+                        throw new QuiverException(ErrorCode.ER_OPERAND_COLUMNS, 1);
+                    }
+                    return output.rows();
+                });
+            }
+            return switch (subquery.kind()) {
+                case SCALAR -> {
+                    if (rows.size() > 1) {
+                        throw new QuiverException(ErrorCode.ER_SUBQUERY_NO_1_ROW);
+                    }
+                    yield rows.isEmpty() ? null : rows.get(0)[0];
                 }
-            }
-            return 0;
-        };
-        keyed.sort(comparator);
-        return keyed.stream().map(each -> (Row) each[each.length - 1]).toList();
-    }
-
-    private static int compareNullsFirst(Object left, Object right, ExecutionContext context)
-    {
-        if (left == null || right == null) {
-            return left == null ? (right == null ? 0 : -1) : 1;
+                case EXISTS -> Values.truth(rows.isEmpty() == subquery.negated());
+                case IN -> in(ExpressionEvaluator.evaluate(subquery.value().orElseThrow(), context.withScope(outer)), rows, subquery.negated(), context);
+            };
         }
-        Integer result = Values.compare(left, right, context::addWarning);
-        return result == null ? 0 : result;
+
+        @Override
+        public SqlType type(Expression.Subquery subquery, RelationScope outer, ExecutionContext context)
+        {
+            Statement query = subquery.query();
+            List<SqlType> types = switch (query) {
+                case Statement.TableQuery table -> plan(table, context, outer).types();
+                default -> output(query, context, outer).types();
+            };
+            if (types.size() != 1) {
+                throw new QuiverException(ErrorCode.ER_OPERAND_COLUMNS, 1);
+            }
+            return types.get(0);
+        }
+    };
+
+    private static Object in(Object value, List<Object[]> rows, boolean negated, ExecutionContext context)
+    {
+        if (value == null) {
+            return rows.isEmpty() ? Values.truth(negated) : null;
+        }
+        boolean sawNull = false;
+        for (Object[] row : rows) {
+            Integer result = Values.compare(value, row[0], context::addWarning);
+            if (result == null) {
+                sawNull = true;
+            }
+            else if (result == 0) {
+                return Values.truth(!negated);
+            }
+        }
+        return sawNull ? null : Values.truth(negated);
     }
 }

@@ -89,7 +89,7 @@ public final class StatementExecutor
     /** The result columns of a single-table query, for COM_STMT_PREPARE (empty when they depend on parameters). */
     public List<dev.quiver.sql.result.ResultColumn> tableQueryColumns(Statement.TableQuery query, ExecutionContext context)
     {
-        return selectExecutor.bind(query, context).columns();
+        return selectExecutor.plan(query, context).columns();
     }
 
     public QueryResult execute(Statement statement, ExecutionContext context)
@@ -129,6 +129,7 @@ public final class StatementExecutor
             case Statement.ShowWarnings show -> showExecutor.warnings(show, session);
             case Statement.Kill kill -> kill(kill, context);
             case Statement.TableQuery query -> SearchExecutor.handles(query) ? searchExecutor.execute(query, context) : selectExecutor.execute(query, context);
+            case Statement.Union union -> selectExecutor.execute(union, context);
             case Statement.Insert insert -> writeExecutor.insert(insert, context);
             case Statement.Update update -> writeExecutor.update(update, context);
             case Statement.Delete delete -> SearchExecutor.handles(delete) ? searchExecutor.delete(delete, context) : writeExecutor.delete(delete, context);
@@ -332,6 +333,7 @@ public final class StatementExecutor
             case Statement.ShowWarnings show -> show.errorsOnly() ? "show_errors" : "show_warnings";
             case Statement.Kill ignored -> "kill";
             case Statement.TableQuery ignored -> "select";
+            case Statement.Union ignored -> "select";
             case Statement.Insert insert -> insert.action() == Statement.ConflictAction.REPLACE
                     ? (insert.query().isPresent() ? "replace_select" : "replace")
                     : (insert.query().isPresent() ? "insert_select" : "insert");

@@ -89,8 +89,8 @@ final class WriteExecutor
 
         List<List<Value>> rows = new ArrayList<>();
         if (insert.query().isPresent()) {
-            SelectExecutor.Bound bound = selects.bind(insert.query().get(), context);
-            if (bound.expressions().size() != columns.size()) {
+            SelectPlan bound = selects.plan(insert.query().get(), context);
+            if (bound.items().size() != columns.size()) {
                 throw new QuiverException(ErrorCode.ER_WRONG_VALUE_COUNT_ON_ROW, 1L);
             }
             for (Object[] each : selects.rows(bound, context)) {

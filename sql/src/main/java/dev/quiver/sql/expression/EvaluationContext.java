@@ -1,6 +1,9 @@
 package dev.quiver.sql.expression;
 
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
 import dev.quiver.sql.session.Warning;
+import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.Expression.ColumnReference;
 import dev.quiver.sql.tree.VariableScope;
 import dev.quiver.sql.type.SqlType;
@@ -34,6 +37,24 @@ public interface EvaluationContext
     SqlType columnType(ColumnReference reference);
 
     SessionFunctions functions();
+
+    /** The value of an aggregate for the current group; outside a grouped query's select list, HAVING and ORDER BY, 1111. */
+    default Object aggregate(Expression.Aggregate aggregate)
+    {
+        throw new QuiverException(ErrorCode.ER_INVALID_GROUP_FUNC_USE);
+    }
+
+    /** Runs a subquery (correlated ones see the current row): its scalar value, or 1/0/NULL for EXISTS and IN. */
+    default Object subquery(Expression.Subquery subquery)
+    {
+        throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "subqueries here");
+    }
+
+    /** The static type of a scalar subquery's single column. */
+    default SqlType subqueryType(Expression.Subquery subquery)
+    {
+        throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "subqueries here");
+    }
 
     void addWarning(Warning warning);
 

@@ -70,6 +70,8 @@ public final class ExpressionEvaluator
             case Expression.Case caseExpression -> caseExpression(caseExpression, context);
             case Expression.FunctionCall call -> function(call, context);
             case Expression.Cast cast -> Casts.cast(evaluate(cast.value(), context), cast.target(), context::addWarning);
+            case Expression.Aggregate aggregate -> context.aggregate(aggregate);
+            case Expression.Subquery subquery -> context.subquery(subquery);
         };
     }
 

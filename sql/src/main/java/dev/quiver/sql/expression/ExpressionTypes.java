@@ -70,6 +70,10 @@ public final class ExpressionTypes
             case Expression.Case caseExpression -> caseType(caseExpression, context);
             case Expression.FunctionCall call -> functionType(call, context);
             case Expression.Cast cast -> castType(cast.target(), typeOf(cast.value(), context));
+            case Expression.Aggregate aggregate -> aggregateType(aggregate, context);
+            case Expression.Subquery subquery -> subquery.kind() == Expression.SubqueryKind.SCALAR
+                    ? context.subqueryType(subquery).withNullable(true)
+                    : truth(subquery.kind() == Expression.SubqueryKind.IN);
         };
     }
 
@@ -212,6 +216,34 @@ public final class ExpressionTypes
             return new QuiverException(ErrorCode.ER_NO_DB_ERROR);
         }
         return new QuiverException(ErrorCode.ER_SP_DOES_NOT_EXIST, "FUNCTION", database + "." + name);
+    }
+
+    /**
+     * MySQL's aggregate result types: COUNT is BIGINT(21); SUM of exact numbers DECIMAL with 22 more digits, AVG of them
+     * DECIMAL with 4 more digits and scale; of approximate ones (and strings) DOUBLE; MIN and MAX keep their argument's
+     * type. All but COUNT are nullable (an empty group gives NULL).
+     */
+    private static SqlType aggregateType(Expression.Aggregate aggregate, EvaluationContext context)
+    {
+        if (aggregate.argument().isEmpty()) {
+            return SqlType.bigint(21, false);
+        }
+        SqlType argument = typeOf(aggregate.argument().get(), context);
+        return switch (aggregate.kind()) {
+            case COUNT -> SqlType.bigint(21, false);
+            case MIN, MAX -> argument.kind() == Kind.NULL ? SqlType.varbinary(0, true) : argument.withNullable(true);
+            case SUM, AVG -> {
+                Kind kind = arithmeticKind(argument);
+                if (kind == Kind.DOUBLE) {
+                    yield SqlType.doubleType(true);
+                }
+                int scale = TypeDerivation.decimalScale(argument);
+                int precision = TypeDerivation.decimalPrecision(argument.kind() == Kind.NULL ? SqlType.bigint(1, true) : argument);
+                yield aggregate.kind() == Expression.AggregateKind.SUM
+                        ? SqlType.decimal(Math.min(MAXIMUM_DECIMAL_PRECISION, precision + 22), scale, true)
+                        : SqlType.decimal(Math.min(MAXIMUM_DECIMAL_PRECISION, precision + DIV_PRECISION_INCREMENT), Math.min(MAXIMUM_DECIMAL_SCALE, scale + DIV_PRECISION_INCREMENT), true);
+            }
+        };
     }
 
     private static SqlType castType(CastTarget target, SqlType source)

@@ -4,6 +4,7 @@ import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
 import dev.quiver.sql.tree.CastTarget;
 import dev.quiver.sql.tree.Expression;
+import dev.quiver.sql.tree.Statement;
 import dev.quiver.sql.tree.Expression.Arithmetic;
 import dev.quiver.sql.tree.Expression.ArithmeticOperator;
 import dev.quiver.sql.tree.Expression.ComparisonOperator;
@@ -17,6 +18,8 @@ import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.HexValue;
 import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.JsonExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
@@ -78,10 +81,18 @@ final class ExpressionBuilder
 
     /** Synthetic user variable names (from {@link JSqlParserRewrites}) to the names as written. */
     private final Map<String, String> userVariableNames;
+    private static final Map<String, Expression.AggregateKind> AGGREGATES = Map.of(
+            "count", Expression.AggregateKind.COUNT, "sum", Expression.AggregateKind.SUM, "avg", Expression.AggregateKind.AVG,
+            "min", Expression.AggregateKind.MIN, "max", Expression.AggregateKind.MAX);
 
     ExpressionBuilder(Map<String, String> userVariableNames)
     {
         this.userVariableNames = Map.copyOf(userVariableNames);
+    }
+
+    private Statement subquery(net.sf.jsqlparser.statement.select.Select select)
+    {
+        return QueryBuilder.nested(select, this);
     }
 
     Expression build(net.sf.jsqlparser.expression.Expression expression)
@@ -136,7 +147,11 @@ final class ExpressionBuilder
             case TranscodingFunction transcoding -> transcoding(transcoding);
             case CollateExpression collate -> build(collate.getLeftExpression());
             case net.sf.jsqlparser.expression.operators.relational.FullTextSearch match -> SearchSyntax.match(match, this);
-            case ParenthesedSelect ignored -> throw notSupported("subqueries");
+            case ParenthesedSelect select -> new Expression.Subquery(Expression.SubqueryKind.SCALAR, Optional.empty(), subquery(select), false);
+            case ExistsExpression exists -> new Expression.Subquery(Expression.SubqueryKind.EXISTS, Optional.empty(),
+                    subquery(exists.getRightExpression() instanceof net.sf.jsqlparser.statement.select.Select select ? select : throwNotSupported("EXISTS without a subquery")),
+                    exists.isNot());
+            case JsonExpression json -> json(json);
             default -> throw notSupported("the expression " + expression);
         };
     }
@@ -147,6 +162,27 @@ final class ExpressionBuilder
         if (expressions != null) {
             for (net.sf.jsqlparser.expression.Expression each : expressions) {
                 result.add(build(each));
+            }
+        }
+        return result;
+    }
+
+    private static <T> T throwNotSupported(String what)
+    {
+        throw notSupported(what);
+    }
+
+    /** {@code a->'$.p'} is JSON_EXTRACT(a, '$.p'); {@code a->>'$.p'} is JSON_UNQUOTE(JSON_EXTRACT(a, '$.p')). */
+    private Expression json(JsonExpression json)
+    {
+        Expression result = build(json.getExpression());
+        for (Map.Entry<net.sf.jsqlparser.expression.Expression, String> each : json.getIdentList()) {
+            result = new Expression.FunctionCall("json_extract", List.of(result, build(each.getKey())));
+            if (each.getValue().equals("->>")) {
+                result = new Expression.FunctionCall("json_unquote", List.of(result));
+            }
+            else if (!each.getValue().equals("->")) {
+                throw notSupported("the JSON operator " + each.getValue());
             }
         }
         return result;
@@ -321,8 +357,19 @@ final class ExpressionBuilder
         String name = StringLiterals.identifier(function.getName());
         boolean star = function.isAllColumns() || (function.getParameters() != null && function.getParameters().size() == 1
                 && function.getParameters().get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns);
-        if (star && name.equalsIgnoreCase("count") && !function.isDistinct() && function.getKeep() == null) {
-            return new Expression.FunctionCall(Expression.COUNT_STAR, List.of());
+        Expression.AggregateKind aggregate = AGGREGATES.get(name.toLowerCase(Locale.ROOT));
+        if (aggregate != null && function.getKeep() == null) {
+            if (star && aggregate == Expression.AggregateKind.COUNT && !function.isDistinct()) {
+                return new Expression.Aggregate(aggregate, name, Optional.empty(), false);
+            }
+            List<Expression> arguments = buildAll(function.getParameters());
+            if (star || arguments.size() != 1) {
+                if (function.isDistinct() && aggregate == Expression.AggregateKind.COUNT && arguments.size() > 1) {
+                    throw notSupported("COUNT(DISTINCT) of several expressions");
+                }
+                throw new QuiverException(ErrorCode.ER_PARSE_ERROR, function.toString(), 1);
+            }
+            return new Expression.Aggregate(aggregate, name, Optional.of(arguments.get(0)), function.isDistinct());
         }
         if (name.equalsIgnoreCase("values") && function.getParameters() != null && function.getParameters().size() == 1
                 && function.getParameters().get(0) instanceof Column column) {
@@ -375,14 +422,21 @@ final class ExpressionBuilder
 
     private Expression in(InExpression in)
     {
+        if (in.getRightExpression() instanceof net.sf.jsqlparser.statement.select.Select select) {
+            return new Expression.Subquery(Expression.SubqueryKind.IN, Optional.of(build(in.getLeftExpression())), subquery(select), in.isNot());
+        }
         if (!(in.getRightExpression() instanceof ExpressionList<?> list)) {
-            throw notSupported("IN with a subquery");
+            throw notSupported("IN with " + in.getRightExpression());
         }
         return new Expression.InList(build(in.getLeftExpression()), buildAll(list), in.isNot());
     }
 
     private Expression like(LikeExpression like)
     {
+        if (like.getLikeKeyWord() == LikeExpression.KeyWord.REGEXP || like.getLikeKeyWord() == LikeExpression.KeyWord.RLIKE) {
+            Expression match = new Expression.FunctionCall("regexp_like", List.of(build(like.getLeftExpression()), build(like.getRightExpression())));
+            return like.isNot() ? new Expression.Not(match) : match;
+        }
         if (like.getLikeKeyWord() != LikeExpression.KeyWord.LIKE) {
             throw notSupported(like.getLikeKeyWord().name());
         }

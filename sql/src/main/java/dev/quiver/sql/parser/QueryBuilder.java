@@ -4,11 +4,13 @@ import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
 import dev.quiver.sql.parser.Token.TokenType;
 import dev.quiver.sql.tree.Expression;
+import dev.quiver.sql.tree.FromItem;
 import dev.quiver.sql.tree.Statement;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,21 +32,71 @@ final class QueryBuilder
 
     static Statement build(PlainSelect select, String original, String cleaned, ExpressionBuilder expressions)
     {
-        boolean fromTable = select.getFromItem() != null && !isDual(select.getFromItem());
-        if (select.getJoins() != null && !select.getJoins().isEmpty()) {
-            return new Statement.Unsupported("SELECT with joins");
+        return build(select, original, cleaned, expressions, true);
+    }
+
+    /** A subquery or a later part of a UNION: its columns are named from the parsed text (only the outermost first SELECT's names are seen). */
+    static Statement nested(net.sf.jsqlparser.statement.select.Select select, ExpressionBuilder expressions)
+    {
+        Statement result = switch (select) {
+            case net.sf.jsqlparser.statement.select.ParenthesedSelect parenthesed -> nested(parenthesed.getSelect(), expressions);
+            case PlainSelect plain -> build(plain, "", "", expressions, false);
+            case SetOperationList union -> union(union, "", "", expressions);
+            default -> throw ExpressionBuilder.notSupported("this kind of subquery");
+        };
+        if (result instanceof Statement.Unsupported unsupported) {
+            throw ExpressionBuilder.notSupported(unsupported.kind());
         }
+        return result;
+    }
+
+    /** {@code SELECT ... UNION [ALL] SELECT ...}: the first part is named from the text as a plain SELECT is. */
+    static Statement union(SetOperationList list, String original, String cleaned, ExpressionBuilder expressions)
+    {
+        List<Statement> parts = new ArrayList<>();
+        List<Boolean> all = new ArrayList<>();
+        for (net.sf.jsqlparser.statement.select.SetOperation each : list.getOperations()) {
+            if (!(each instanceof net.sf.jsqlparser.statement.select.UnionOp union)) {
+                return new Statement.Unsupported(each.toString().trim().toUpperCase(java.util.Locale.ROOT));
+            }
+            all.add(union.isAll());
+        }
+        for (int i = 0; i < list.getSelects().size(); i++) {
+            net.sf.jsqlparser.statement.select.Select part = list.getSelects().get(i);
+            Statement built = i == 0 && part instanceof PlainSelect plain && !original.isEmpty()
+                    ? build(plain, original, cleaned, expressions, true)
+                    : nested(part, expressions);
+            if (built instanceof Statement.Unsupported) {
+                return built;
+            }
+            parts.add(built);
+        }
+        List<Statement.OrderItem> order = new DmlBuilder(expressions, original, cleaned).order(list.getOrderByElements());
+        Optional<Expression> limit = Optional.empty();
+        Optional<Expression> offset = Optional.empty();
+        if (list.getLimit() != null && list.getLimit().getRowCount() != null) {
+            limit = Optional.of(expressions.build(list.getLimit().getRowCount()));
+            if (list.getLimit().getOffset() != null) {
+                offset = Optional.of(expressions.build(list.getLimit().getOffset()));
+            }
+        }
+        if (list.getOffset() != null) {
+            offset = Optional.of(expressions.build(list.getOffset().getOffset()));
+        }
+        return new Statement.Union(parts, all, order, limit, offset);
+    }
+
+    private static Statement build(PlainSelect select, String original, String cleaned, ExpressionBuilder expressions, boolean outermost)
+    {
+        boolean fromTable = select.getFromItem() != null && !isDual(select.getFromItem());
         if (fromTable && !(select.getFromItem() instanceof Table)) {
             return new Statement.Unsupported("SELECT from a derived table");
         }
-        if (fromTable && (select.getGroupBy() != null || select.getHaving() != null)) {
-            return new Statement.Unsupported("GROUP BY");
-        }
-        if (fromTable && select.getDistinct() != null) {
-            return new Statement.Unsupported("SELECT DISTINCT");
-        }
-        if (select.getGroupBy() != null || select.getHaving() != null) {
+        if (!fromTable && (select.getGroupBy() != null || select.getHaving() != null)) {
             return new Statement.Unsupported("GROUP BY without a table");
+        }
+        if (select.getDistinct() != null && select.getDistinct().getOnSelectItems() != null) {
+            return new Statement.Unsupported("DISTINCT ON");
         }
         if (select.getIntoTables() != null || select.getMySqlSelectIntoClause() != null) {
             return new Statement.Unsupported("SELECT ... INTO");
@@ -52,7 +104,7 @@ final class QueryBuilder
         if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
             return new Statement.Unsupported("WITH");
         }
-        List<String> texts = selectItemTexts(original, cleaned);
+        List<String> texts = outermost ? selectItemTexts(original, cleaned) : List.of();
         List<Statement.SelectItem> items = new ArrayList<>();
         for (int i = 0; i < select.getSelectItems().size(); i++) {
             SelectItem<?> item = select.getSelectItems().get(i);
@@ -93,17 +145,72 @@ final class QueryBuilder
         for (Optional<Expression> each : List.of(limit, offset)) {
             if (each.isPresent() && !(each.get() instanceof Expression.IntegerLiteral) && !(each.get() instanceof Expression.Parameter)) {
                 // LIMIT takes integer literals and placeholders only: anything else is a syntax error at it
-                throw ParseErrors.at(original, limitClauseStart(cleaned));
+                throw outermost ? ParseErrors.at(original, limitClauseStart(cleaned)) : new QuiverException(ErrorCode.ER_PARSE_ERROR, each.get().toString(), 1);
             }
         }
         Optional<Expression> where = Optional.ofNullable(select.getWhere()).map(expressions::build);
         if (fromTable) {
-            Table table = (Table) select.getFromItem();
-            Optional<String> alias = Optional.ofNullable(table.getAlias()).map(each -> StringLiterals.identifier(each.getName()));
+            FromItem from = tableReference((Table) select.getFromItem());
+            if (select.getJoins() != null) {
+                for (net.sf.jsqlparser.statement.select.Join join : select.getJoins()) {
+                    from = join(from, join, expressions);
+                }
+            }
+            List<Expression> groupBy = new ArrayList<>();
+            if (select.getGroupBy() != null) {
+                if (select.getGroupBy().getGroupingSets() != null && !select.getGroupBy().getGroupingSets().isEmpty()) {
+                    return new Statement.Unsupported("GROUPING SETS");
+                }
+                groupBy.addAll(expressions.buildAll(select.getGroupBy().getGroupByExpressionList()));
+            }
+            Optional<Expression> having = Optional.ofNullable(select.getHaving()).map(expressions::build);
             List<Statement.OrderItem> order = new DmlBuilder(expressions, original, cleaned).order(select.getOrderByElements());
-            return new Statement.TableQuery(DmlBuilder.tableName(table), alias, items, where, order, limit, offset);
+            return new Statement.TableQuery(from, items, where, groupBy, having, select.getDistinct() != null, order, limit, offset);
+        }
+        if (select.getJoins() != null && !select.getJoins().isEmpty()) {
+            return new Statement.Unsupported("joins without a table");
         }
         return new Statement.Query(items, where, limit, offset);
+    }
+
+    private static FromItem.TableReference tableReference(Table table)
+    {
+        Optional<String> alias = Optional.ofNullable(table.getAlias()).map(each -> StringLiterals.identifier(each.getName()));
+        return new FromItem.TableReference(DmlBuilder.tableName(table), alias);
+    }
+
+    private static FromItem join(FromItem left, net.sf.jsqlparser.statement.select.Join join, ExpressionBuilder expressions)
+    {
+        if (!(join.getRightItem() instanceof Table table)) {
+            throw ExpressionBuilder.notSupported("joining a derived table");
+        }
+        if (join.isFull() || join.isNatural() || join.isApply() || join.isSemi()) {
+            throw ExpressionBuilder.notSupported((join.isNatural() ? "NATURAL" : "FULL") + " JOIN");
+        }
+        FromItem right = tableReference(table);
+        Optional<Expression> on = Optional.empty();
+        if (join.getOnExpressions() != null) {
+            for (net.sf.jsqlparser.expression.Expression each : join.getOnExpressions()) {
+                Expression condition = expressions.build(each);
+                on = Optional.of(on.<Expression>map(previous -> new Expression.Logical(Expression.LogicalOperator.AND, previous, condition)).orElse(condition));
+            }
+        }
+        List<String> using = new ArrayList<>();
+        if (join.getUsingColumns() != null) {
+            for (net.sf.jsqlparser.schema.Column each : join.getUsingColumns()) {
+                using.add(StringLiterals.identifier(each.getColumnName()));
+            }
+        }
+        if (join.isRight()) {
+            return new FromItem.Join(FromItem.JoinKind.LEFT, right, left, on, using);
+        }
+        if (join.isLeft()) {
+            if (on.isEmpty() && using.isEmpty()) {
+                throw new QuiverException(ErrorCode.ER_PARSE_ERROR, "", 1);
+            }
+            return new FromItem.Join(FromItem.JoinKind.LEFT, left, right, on, using);
+        }
+        return new FromItem.Join(FromItem.JoinKind.INNER, left, right, on, using);
     }
 
     /** The offset of the first token after the last top-level LIMIT. */

@@ -68,8 +68,7 @@ final class SearchSyntax
         }
         Statement.OrderItem item = query.order().get(0);
         Expression marked = new Expression.FunctionCall(SearchFunctions.APPROXIMATE, List.of(item.expression()));
-        return new Statement.TableQuery(query.table(), query.alias(), query.items(), query.where(),
-                List.of(new Statement.OrderItem(marked, item.ascending())), query.limit(), query.offset());
+        return query.withOrder(List.of(new Statement.OrderItem(marked, item.ascending())));
     }
 
     /**

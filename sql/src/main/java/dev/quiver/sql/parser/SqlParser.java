@@ -94,7 +94,8 @@ public final class SqlParser
                     QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())), approximate.present());
             case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getStatement() instanceof PlainSelect select -> new Statement.Explain(SearchSyntax.markApproximate(
                     QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())), approximate.present()));
-            case Select ignored -> new Statement.Unsupported("UNION, INTERSECT, EXCEPT and parenthesized queries");
+            case net.sf.jsqlparser.statement.select.SetOperationList union -> QueryBuilder.union(union, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
+            case Select ignored -> new Statement.Unsupported("parenthesized queries");
             case net.sf.jsqlparser.statement.insert.Insert insert -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).insert(insert);
             case net.sf.jsqlparser.statement.upsert.Upsert upsert -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).upsert(upsert);
             case net.sf.jsqlparser.statement.update.Update update -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).update(update);

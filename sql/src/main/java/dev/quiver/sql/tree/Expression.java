@@ -12,9 +12,6 @@ import static java.util.Objects.requireNonNull;
  */
 public sealed interface Expression
 {
-    /** The function name {@code COUNT(*)} is built as; only a single-table SELECT evaluates it. */
-    String COUNT_STAR = "count(*)";
-
     /** The first part of the column reference that {@code VALUES(col)} of ON DUPLICATE KEY UPDATE is built as. */
     String INSERT_VALUES = "\0VALUES";
 
@@ -313,5 +310,47 @@ public sealed interface Expression
             requireNonNull(value, "value is null");
             requireNonNull(target, "target is null");
         }
+    }
+
+    enum AggregateKind
+    {
+        COUNT, SUM, AVG, MIN, MAX
+    }
+
+    /**
+     * An aggregate function; {@code COUNT(*)} has no argument. {@code name} is as written (messages quote it so).
+     * Records compare by value, so the same aggregate written twice is computed once per group.
+     */
+    record Aggregate(AggregateKind kind, String name, Optional<Expression> argument, boolean distinct)
+            implements Expression
+    {
+        public Aggregate
+        {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(name, "name is null");
+            requireNonNull(argument, "argument is null");
+        }
+
+        public boolean isCountStar()
+        {
+            return kind == AggregateKind.COUNT && argument.isEmpty();
+        }
+    }
+
+    /** A subquery as a value: {@code (SELECT ...)} (scalar), {@code EXISTS (SELECT ...)}, {@code x [NOT] IN (SELECT ...)}. */
+    record Subquery(SubqueryKind kind, Optional<Expression> value, Statement query, boolean negated)
+            implements Expression
+    {
+        public Subquery
+        {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(value, "value is null");
+            requireNonNull(query, "query is null");
+        }
+    }
+
+    enum SubqueryKind
+    {
+        SCALAR, EXISTS, IN
     }
 }

@@ -413,19 +413,77 @@ public sealed interface Statement
     }
 
     /**
-     * A single-table SELECT. A select item whose expression is {@link Expression.ColumnReference} {@code [*]} (or
-     * {@code [t, *]}) stands for every column.
+     * A SELECT that reads tables. A select item whose expression is {@link Expression.ColumnReference} {@code [*]} (or
+     * {@code [t, *]}) stands for every column (of the table labelled t).
      */
-    record TableQuery(TableName table, Optional<String> alias, List<SelectItem> items, Optional<Expression> where, List<OrderItem> order,
-            Optional<Expression> limit, Optional<Expression> offset)
+    record TableQuery(FromItem from, List<SelectItem> items, Optional<Expression> where, List<Expression> groupBy, Optional<Expression> having,
+            boolean distinct, List<OrderItem> order, Optional<Expression> limit, Optional<Expression> offset)
             implements Statement
     {
         public TableQuery
         {
-            requireNonNull(table, "table is null");
-            requireNonNull(alias, "alias is null");
+            requireNonNull(from, "from is null");
             items = List.copyOf(requireNonNull(items, "items is null"));
             requireNonNull(where, "where is null");
+            groupBy = List.copyOf(requireNonNull(groupBy, "groupBy is null"));
+            requireNonNull(having, "having is null");
+            order = List.copyOf(requireNonNull(order, "order is null"));
+            requireNonNull(limit, "limit is null");
+            requireNonNull(offset, "offset is null");
+        }
+
+        /** A single-table query without grouping. */
+        public TableQuery(TableName table, Optional<String> alias, List<SelectItem> items, Optional<Expression> where, List<OrderItem> order,
+                Optional<Expression> limit, Optional<Expression> offset)
+        {
+            this(new FromItem.TableReference(table, alias), items, where, List.of(), Optional.empty(), false, order, limit, offset);
+        }
+
+        /** The same query with another ORDER BY. */
+        public TableQuery withOrder(List<OrderItem> newOrder)
+        {
+            return new TableQuery(from, items, where, groupBy, having, distinct, newOrder, limit, offset);
+        }
+
+        /** The table of a single-table query (the first table of a join). */
+        public TableName table()
+        {
+            return first().table();
+        }
+
+        /** The alias of {@link #table()}. */
+        public Optional<String> alias()
+        {
+            return first().alias();
+        }
+
+        private FromItem.TableReference first()
+        {
+            FromItem item = from;
+            while (item instanceof FromItem.Join join) {
+                item = join.left();
+            }
+            return (FromItem.TableReference) item;
+        }
+
+        @Override
+        public String kind()
+        {
+            return "SELECT";
+        }
+    }
+
+    /**
+     * {@code SELECT ... UNION [ALL|DISTINCT] SELECT ...}: the column names come from the first; ORDER BY and LIMIT
+     * apply to the whole. {@code all.get(i)} tells whether the i-th UNION (joining part i and i+1) keeps duplicates.
+     */
+    record Union(List<Statement> parts, List<Boolean> all, List<OrderItem> order, Optional<Expression> limit, Optional<Expression> offset)
+            implements Statement
+    {
+        public Union
+        {
+            parts = List.copyOf(requireNonNull(parts, "parts is null"));
+            all = List.copyOf(requireNonNull(all, "all is null"));
             order = List.copyOf(requireNonNull(order, "order is null"));
             requireNonNull(limit, "limit is null");
             requireNonNull(offset, "offset is null");
