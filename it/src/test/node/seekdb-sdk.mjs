@@ -166,16 +166,30 @@ const scenarios = {
     await step('or', () => ids({ where: { $or: [{ category: 'misc' }, { score: { $lte: 88 } }] } }));
     await step('boolean', () => ids({ where: { flag: true } }));
     await step('nested', () => ids({ where: { 'nested.k': 'v' } }));
-    await step('contains', () => ids({ whereDocument: { $contains: 'banana' } }));
     await step('regex', () => ids({ whereDocument: { $regex: '^cherry' } }));
-    await step('doc-or', () => ids({ whereDocument: { $or: [{ $contains: 'durian' }, { $regex: 'quoted' }] } }));
+    await step('regex-or-contains', () => ids({ whereDocument: { $or: [{ $contains: 'durian' }, { $regex: 'quoted' }] } }));
     await step('where-and-document', () => ids({ where: { category: 'fruit' }, whereDocument: { $contains: 'apple' } }));
     await step('ids-and-where', () => ids({ ids: ['a', 'b'], where: { category: 'fruit' } }));
     await step('delete-where', () => collection.delete({ where: { score: { $lt: 85 } } }));
     await step('after-delete-where', () => ids({}));
+    await client.deleteCollection('sdk_filters');
+  },
+
+  // whereDocument $contains: MATCH(document) AGAINST (... IN NATURAL LANGUAGE MODE), any token matches.
+  async fulltext() {
+    const collection = await create('sdk_fulltext', 3, 'l2');
+    await collection.add(FRUIT);
+    const ids = async options => (await collection.get({ ...options, include: [] })).ids.sort();
+    await step('contains', () => ids({ whereDocument: { $contains: 'banana' } }));
+    await step('contains-any-token', () => ids({ whereDocument: { $contains: 'durian quoted' } }));
+    await step('contains-or', () => ids({ whereDocument: { $or: [{ $contains: 'durian' }, { $contains: 'apple' }] } }));
+    await step('contains-and', () => ids({ whereDocument: { $and: [{ $contains: 'apple' }, { $contains: 'banana' }] } }));
+    await step('contains-nothing', () => ids({ whereDocument: { $contains: 'kiwi' } }));
+    await step('ids-and-contains', () => ids({ ids: ['a', 'c'], whereDocument: { $contains: 'cherry' } }));
+    await step('get-documents', async () => rows(await collection.get({ whereDocument: { $contains: 'apple' }, include: ['documents'] })));
     await step('delete-where-document', () => collection.delete({ whereDocument: { $contains: 'cherry' } }));
     await step('after-delete-where-document', () => ids({}));
-    await client.deleteCollection('sdk_filters');
+    await client.deleteCollection('sdk_fulltext');
   },
 
   // query with each distance, with filters and include; refresh_index.
@@ -205,7 +219,23 @@ const scenarios = {
     }
   },
 
-  // hybridSearch: full text and kNN fused by the server's DBMS_HYBRID_SEARCH.
+  // hybridSearch with only a full-text part.
+  async 'hybrid-text'() {
+    const collection = await create('sdk_hybrid_text', 3, 'l2');
+    await collection.add({
+      ids: ['h1', 'h2', 'h3'], embeddings: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+      documents: ['vector search engine', 'full text search engine', 'cooking recipes'],
+      metadatas: [{ kind: 'db' }, { kind: 'db' }, { kind: 'food' }],
+    });
+    await step('hybrid-text', async () => (await collection.hybridSearch({ query: { whereDocument: { $contains: 'search' } }, nResults: 5 })).ids.map(each => each.sort()));
+    await step('hybrid-text-documents', async () => {
+      const result = await collection.hybridSearch({ query: { whereDocument: { $contains: 'cooking' } }, nResults: 5, include: ['documents', 'metadatas'] });
+      return [result.ids, result.documents, result.metadatas];
+    });
+    await client.deleteCollection('sdk_hybrid_text');
+  },
+
+  // hybridSearch with a kNN part, alone and fused with full text by the server's DBMS_HYBRID_SEARCH.
   async hybrid() {
     const collection = await create('sdk_hybrid', 3, 'l2');
     await collection.add({
@@ -213,7 +243,6 @@ const scenarios = {
       documents: ['vector search engine', 'full text search engine', 'cooking recipes'],
       metadatas: [{ kind: 'db' }, { kind: 'db' }, { kind: 'food' }],
     });
-    await step('hybrid-text', async () => (await collection.hybridSearch({ query: { whereDocument: { $contains: 'search' } }, nResults: 5 })).ids.map(each => each.sort()));
     await step('hybrid-knn', async () => (await collection.hybridSearch({ knn: { queryEmbeddings: [1, 0, 0], nResults: 1 }, nResults: 1 })).ids);
     await step('hybrid-both', async () => (await collection.hybridSearch({
       query: { whereDocument: { $contains: 'engine' }, where: { kind: 'db' } },

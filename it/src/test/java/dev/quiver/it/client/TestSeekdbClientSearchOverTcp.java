@@ -52,8 +52,26 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain) and the engine's full-text search for MATCH ... AGAINST (text)")
-    void testMetadataAndDocumentFilters()
+    void testFullTextDocumentFilters()
+    {
+        Collection collection = fruit("fulltext");
+        assertThat(documentIds(collection, WhereDocument.contains("banana"))).containsExactly("a");
+        assertThat(documentIds(collection, WhereDocument.contains("durian quoted"))).containsExactly("b", "c");
+        assertThat(documentIds(collection, WhereDocument.or(WhereDocument.contains("durian"), WhereDocument.contains("apple")))).containsExactly("a", "c");
+        assertThat(documentIds(collection, WhereDocument.and(WhereDocument.contains("apple"), WhereDocument.contains("banana")))).containsExactly("a");
+        assertThat(documentIds(collection, WhereDocument.fromMap(Map.of("$contains", "kiwi")))).isEmpty();
+        // text that looks like SQL is only ever a bound parameter
+        assertThat(documentIds(collection, WhereDocument.contains("x') OR 1=1 -- "))).isEmpty();
+        assertThat(collection.get(GetRequest.builder().ids(List.of("a", "c")).whereDocument(WhereDocument.contains("cherry")).include(Include.DOCUMENTS).build())
+                .documents()).containsExactly("cherry durian");
+        collection.delete(DeleteRequest.of(WhereDocument.contains("cherry")));
+        assertThat(sorted(collection.peek().ids())).containsExactly("a", "b");
+        client.deleteCollection("fulltext");
+    }
+
+    @Test
+    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain)")
+    void testMetadataAndRegexFilters()
     {
         Collection collection = fruit("filters");
         assertThat(ids(collection, Where.eq("category", "fruit"))).containsExactly("a", "c");
@@ -72,7 +90,6 @@ class TestSeekdbClientSearchOverTcp
         // a value that looks like SQL is only ever a bound parameter
         assertThat(ids(collection, Where.eq("category", "fruit' OR '1'='1"))).isEmpty();
 
-        assertThat(documentIds(collection, WhereDocument.contains("banana"))).containsExactly("a");
         assertThat(documentIds(collection, WhereDocument.regex("^cherry"))).containsExactly("c");
         assertThat(documentIds(collection, WhereDocument.or(WhereDocument.contains("durian"), WhereDocument.regex("quoted")))).containsExactly("b", "c");
         assertThat(sorted(collection.get(GetRequest.builder().where(Where.eq("category", "fruit")).whereDocument(WhereDocument.contains("apple"))
@@ -80,8 +97,6 @@ class TestSeekdbClientSearchOverTcp
 
         collection.delete(Where.lt("score", 85));
         assertThat(sorted(collection.peek().ids())).containsExactly("a", "c");
-        collection.delete(DeleteRequest.of(WhereDocument.contains("cherry")));
-        assertThat(sorted(collection.peek().ids())).containsExactly("a");
         client.deleteCollection("filters");
     }
 
@@ -122,21 +137,40 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs the engine's hybrid search (vector, text: 'hybrid search on this engine' answers 1235)")
-    void testHybridSearch()
+    void testHybridSearchWithFullTextOnly()
     {
-        Collection collection = client.createCollection("hybrid", CollectionConfiguration.builder().dimension(3).distance(Distance.L2).build());
-        collection.add(List.of("h1", "h2", "h3"), List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0}, new float[] {0, 0, 1}),
-                List.of("vector search engine", "full text search engine", "cooking recipes"),
-                List.of(Map.of("kind", "db"), Map.of("kind", "db"), Map.of("kind", "food")));
+        Collection collection = hybridCollection("hybrid_text");
         QueryResponse text = collection.hybridSearch(HybridSearchRequest.builder().query(WhereDocument.contains("search")).nResults(5).build());
         assertThat(sorted(text.ids().getFirst())).containsExactly("h1", "h2");
+        QueryResponse cooking = collection.hybridSearch(HybridSearchRequest.builder().query(WhereDocument.contains("cooking")).nResults(5)
+                .include(Include.DOCUMENTS, Include.METADATAS).build());
+        assertThat(cooking.ids()).isEqualTo(List.of(List.of("h3")));
+        assertThat(cooking.documents()).isEqualTo(List.of(List.of("cooking recipes")));
+        assertThat(cooking.metadatas()).isEqualTo(List.of(List.of(Map.of("kind", "food"))));
+        assertThat(cooking.distances().getFirst().getFirst()).isPositive();
+        client.deleteCollection("hybrid_text");
+    }
+
+    @Test
+    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235)")
+    void testHybridSearchWithKnn()
+    {
+        Collection collection = hybridCollection("hybrid");
         QueryResponse knn = collection.hybridSearch(HybridSearchRequest.builder().knn(new float[] {1, 0, 0}, 1).nResults(1).build());
         assertThat(knn.ids()).isEqualTo(List.of(List.of("h1")));
         QueryResponse both = collection.hybridSearch(HybridSearchRequest.builder().query(WhereDocument.contains("engine"), Where.eq("kind", "db"))
                 .knn(new float[] {0, 1, 0}, 3).rrf().nResults(2).build());
         assertThat(sorted(both.ids().getFirst())).containsExactly("h1", "h2");
         client.deleteCollection("hybrid");
+    }
+
+    private static Collection hybridCollection(String name)
+    {
+        Collection collection = client.createCollection(name, CollectionConfiguration.builder().dimension(3).distance(Distance.L2).build());
+        collection.add(List.of("h1", "h2", "h3"), List.of(new float[] {1, 0, 0}, new float[] {0, 1, 0}, new float[] {0, 0, 1}),
+                List.of("vector search engine", "full text search engine", "cooking recipes"),
+                List.of(Map.of("kind", "db"), Map.of("kind", "db"), Map.of("kind", "food")));
+        return collection;
     }
 
     private static Collection fruit(String name)

@@ -94,8 +94,8 @@ class TestSeekdbJsSdk
     }
 
     @Test
-    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain) and the engine's full-text search for MATCH ... AGAINST (text)")
-    void testMetadataAndDocumentFilters()
+    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain)")
+    void testMetadataAndRegexFilters()
     {
         assertSteps("filters", """
                 {"name":"eq","value":["a","c"]}
@@ -112,15 +112,37 @@ class TestSeekdbJsSdk
                 {"name":"or","value":["b","c"]}
                 {"name":"boolean","value":["c"]}
                 {"name":"nested","value":["b"]}
-                {"name":"contains","value":["a"]}
                 {"name":"regex","value":["c"]}
-                {"name":"doc-or","value":["b","c"]}
+                {"name":"regex-or-contains","value":["b","c"]}
                 {"name":"where-and-document","value":["a"]}
                 {"name":"ids-and-where","value":["a"]}
                 {"name":"delete-where","value":null}
                 {"name":"after-delete-where","value":["a","c"]}
+                """);
+    }
+
+    @Test
+    void testFullTextDocumentFilters()
+    {
+        assertSteps("fulltext", """
+                {"name":"contains","value":["a"]}
+                {"name":"contains-any-token","value":["b","c"]}
+                {"name":"contains-or","value":["a","c"]}
+                {"name":"contains-and","value":["a"]}
+                {"name":"contains-nothing","value":[]}
+                {"name":"ids-and-contains","value":["c"]}
+                {"name":"get-documents","value":[["a","apple banana"]]}
                 {"name":"delete-where-document","value":null}
-                {"name":"after-delete-where-document","value":["a"]}
+                {"name":"after-delete-where-document","value":["a","b"]}
+                """);
+    }
+
+    @Test
+    void testHybridSearchWithFullTextOnly()
+    {
+        assertSteps("hybrid-text", """
+                {"name":"hybrid-text","value":[["h1","h2"]]}
+                {"name":"hybrid-text-documents","value":[[["h3"]],[["cooking recipes"]],[[{"kind":"food"}]]]}
                 """);
     }
 
@@ -142,11 +164,10 @@ class TestSeekdbJsSdk
     }
 
     @Test
-    @Disabled("needs the engine's hybrid search (vector, text: 'hybrid search on this engine' answers 1235)")
-    void testHybridSearch()
+    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235)")
+    void testHybridSearchWithKnn()
     {
         assertSteps("hybrid", """
-                {"name":"hybrid-text","value":[["h1","h2"]]}
                 {"name":"hybrid-knn","value":[["h1"]]}
                 {"name":"hybrid-both","value":[["h1","h2"]]}
                 """);
