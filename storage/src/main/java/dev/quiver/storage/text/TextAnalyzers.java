@@ -92,7 +92,7 @@ public final class TextAnalyzers
                 }
                 yield new Spec(parser, min, max);
             }
-            default -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "FULLTEXT parser '" + parser + "'");
+            default -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "FULLTEXT parser " + parser);
         };
     }
 
