@@ -6,7 +6,9 @@ import dev.quiver.client.Distance;
 import dev.quiver.client.SeekdbClient;
 import dev.quiver.client.embedding.DefaultEmbeddingFunction;
 import dev.quiver.client.model.GetResponse;
+import dev.quiver.client.model.QueryResponse;
 import dev.quiver.it.testing.TestingServer;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -59,6 +61,21 @@ class TestDefaultEmbeddingOverTcp
                     {"name":"get","value":[["d1","Quiver speaks the MySQL protocol.",{"topic":"db"}],["d2","Dogs bark at the mail carrier.",{"topic":"pets"}]]}
                     {"name":"add-document-only","error":{"errno":null,"sqlState":null,"message":"the all-MiniLM-L6-v2 model is not available offline"}}
                     """);
+        }
+    }
+
+    @Test
+    @Disabled("query by text needs the storage engine's kNN (vector)")
+    void testQueryTextsAreEmbeddedWithTheSameModel()
+    {
+        try (TestingServer server = TestingServer.start();
+                SeekdbClient client = ClientFixtures.client(server)) {
+            client.createCollection("texts", CollectionConfiguration.builder().embeddingFunction(DefaultEmbeddingFunction.instance()).build());
+            Collection collection = client.getCollection("texts", DefaultEmbeddingFunction.instance());
+            collection.add(List.of("db", "pets", "food"), null,
+                    List.of("Databases store rows and answer SQL queries.", "Cats and dogs are popular pets.", "Pasta is cooked in boiling water."), null);
+            QueryResponse result = collection.queryTexts(List.of("Which animal should I adopt?", "How do I make spaghetti?"), 1);
+            assertThat(result.ids()).isEqualTo(List.of(List.of("pets"), List.of("food")));
         }
     }
 
