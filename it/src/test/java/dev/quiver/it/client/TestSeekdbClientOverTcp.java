@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -282,6 +283,36 @@ class TestSeekdbClientOverTcp
             assertThat(collection.count()).isEqualTo(351);
             small.deleteCollection("batches");
         }
+    }
+
+    @Test
+    void testAWriteOverThePacketLimitIsSplitAndEveryVectorRoundTrips()
+    {
+        long seed = 8_0001L;
+        Random random = new Random(seed);
+        Collection collection = client.createCollection("wide", CollectionConfiguration.builder().dimension(384).build());
+        List<String> ids = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        List<Map<String, Object>> metadatas = new ArrayList<>();
+        for (int index = 0; index < 1100; index++) {
+            float[] vector = new float[384];
+            for (int component = 0; component < vector.length; component++) {
+                vector[component] = (float) random.nextGaussian();
+            }
+            ids.add("w" + index);
+            vectors.add(vector);
+            metadatas.add(Map.of("index", index, "text", "row " + index));
+        }
+        // about 4.5 MB of SQL: more than the 4 MiB max_allowed_packet the client assumes, so at least two atomic batches
+        collection.upsert(ids, vectors, null, metadatas);
+        assertThat(collection.count()).as("seed %d", seed).isEqualTo(1100);
+        GetResponse got = collection.get(List.of("w0", "w777", "w1099"));
+        for (String id : List.of("w0", "w777", "w1099")) {
+            int index = Integer.parseInt(id.substring(1));
+            assertThat(got.embeddings().get(got.ids().indexOf(id))).as("seed %d", seed).containsExactly(vectors.get(index));
+            assertThat(got.metadatas().get(got.ids().indexOf(id))).isEqualTo(Map.of("index", (long) index, "text", "row " + index));
+        }
+        client.deleteCollection("wide");
     }
 
     @Test
