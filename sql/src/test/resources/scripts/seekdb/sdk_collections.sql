@@ -163,7 +163,10 @@ SELECT _id, document, metadata, embedding FROM `c$v2$605991322cb843b29205530ae2d
 > rows: 0
 
 SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE ((JSON_EXTRACT(metadata, '$.category') = 'fruit' AND JSON_EXTRACT(metadata, '$.score') > 90));
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'function JSON_EXTRACT'
+> _id
+> ---
+> a
+> rows: 1
 
 SELECT _id FROM `c$v2$605991322cb843b29205530ae2d2b7c3` WHERE (MATCH(document) AGAINST ('banana' IN NATURAL LANGUAGE MODE));
 > _id

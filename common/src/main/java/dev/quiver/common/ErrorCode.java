@@ -151,6 +151,7 @@ public enum ErrorCode
     ER_OUT_OF_RESOURCES(1041, "HY000", "Out of memory; check if mysqld or some other process uses all available memory; if not, you may have to use 'ulimit' to allow mysqld to use more memory or you can add more swap space"),
     ER_OUTOFMEMORY(1037, "HY001", "Out of memory; restart server and try again (needed %d bytes)"),
     ER_TOO_LONG_FIELD_COMMENT(1629, "HY000", "Comment for field '%s' is too long (max = %d)"),
+    ER_REGEXP_ILLEGAL_ARGUMENT(3685, "HY000", "Illegal argument to a regular expression."),
     ER_INVALID_JSON_TEXT(3140, "22032", "Invalid JSON text: \"%s\" at position %d in value for column '%s'."),
     ER_INVALID_JSON_TEXT_IN_PARAM(3141, "22032", "Invalid JSON text in argument %d to function %s: \"%s\" at position %d."),
     ER_INVALID_JSON_PATH(3143, "42000", "Invalid JSON path expression. The error is around character position %d."),

@@ -75,9 +75,7 @@ final class SelectExecutor
 
     private SelectPlan plan(Statement.TableQuery query, ExecutionContext context, RelationScope outer)
     {
-        SelectPlan plan = planner.plan(query, context, outer);
-        plan.scope().setSubqueryRunner(subqueries);
-        return plan;
+        return planner.plan(query, context, outer, subqueries);
     }
 
     QueryResult execute(Statement.TableQuery query, ExecutionContext context)

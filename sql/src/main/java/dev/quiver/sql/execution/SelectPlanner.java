@@ -50,7 +50,7 @@ final class SelectPlanner
 
     private record JoinSpec(int right, FromItem.JoinKind kind, Optional<Expression> on, List<String> using) {}
 
-    SelectPlan plan(Statement.TableQuery query, ExecutionContext context, RelationScope outer)
+    SelectPlan plan(Statement.TableQuery query, ExecutionContext context, RelationScope outer, RelationScope.SubqueryRunner subqueries)
     {
         List<FromItem.TableReference> references = new ArrayList<>();
         List<JoinSpec> joinSpecs = new ArrayList<>();
@@ -98,6 +98,7 @@ final class SelectPlanner
             steps.add(new SelectPlan.JoinStep(each.right(), each.kind(), on.map(SelectPlanner::conjuncts).orElse(List.of()), List.of()));
         }
         RelationScope scope = new RelationScope(sources, coalesced, outer, "field list");
+        scope.setSubqueryRunner(subqueries);
         ExecutionContext fieldContext = context.withScope(scope);
 
         // the select list, * expanded

@@ -161,6 +161,12 @@ public final class ExpressionEvaluator
     {
         Object left = evaluate(comparison.left(), context);
         Object right = evaluate(comparison.right(), context);
+        if (left instanceof dev.quiver.storage.json.JsonNode && comparison.right() instanceof Expression.BooleanLiteral literal) {
+            right = new dev.quiver.storage.json.JsonNode.JsonBoolean(literal.value());
+        }
+        if (right instanceof dev.quiver.storage.json.JsonNode && comparison.left() instanceof Expression.BooleanLiteral literal) {
+            left = new dev.quiver.storage.json.JsonNode.JsonBoolean(literal.value());
+        }
         if (comparison.operator() == Expression.ComparisonOperator.NULL_SAFE_EQUAL) {
             if (left == null || right == null) {
                 return Values.truth(left == null && right == null);
@@ -222,7 +228,11 @@ public final class ExpressionEvaluator
         }
         boolean sawNull = false;
         for (Expression each : in.list()) {
-            Integer result = Values.compare(value, evaluate(each, context), context::addWarning);
+            Object item = evaluate(each, context);
+            if (value instanceof dev.quiver.storage.json.JsonNode && each instanceof Expression.BooleanLiteral literal) {
+                item = new dev.quiver.storage.json.JsonNode.JsonBoolean(literal.value());
+            }
+            Integer result = Values.compare(value, item, context::addWarning);
             if (result == null) {
                 sawNull = true;
             }
@@ -297,6 +307,9 @@ public final class ExpressionEvaluator
 
     private static Object function(Expression.FunctionCall call, EvaluationContext context)
     {
+        if (ScalarFunctions.handles(call.name())) {
+            return ScalarFunctions.evaluate(call, context);
+        }
         if (SearchFunctions.handles(call.name())) {
             return SearchFunctions.evaluate(call, context);
         }

@@ -193,6 +193,9 @@ public final class ExpressionTypes
 
     private static SqlType functionType(Expression.FunctionCall call, EvaluationContext context)
     {
+        if (ScalarFunctions.handles(call.name())) {
+            return ScalarFunctions.type(call, context);
+        }
         if (SearchFunctions.handles(call.name())) {
             return SearchFunctions.type(call, context);
         }

@@ -5,6 +5,8 @@ import dev.quiver.common.NumberText;
 import dev.quiver.common.ErrorCode;
 import dev.quiver.sql.session.Warning;
 
+import dev.quiver.storage.json.JsonNode;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,10 @@ public final class Values
             case BigInteger number -> number.signum() != 0;
             case BigDecimal number -> number.signum() != 0;
             case Double number -> number != 0;
+            case JsonNode.JsonBoolean bool -> bool.value();
+            case JsonNode.JsonNumber number -> number.value().signum() != 0;
+            case JsonNode.JsonNull ignored -> false;
+            case JsonNode json when !(json instanceof JsonNode.JsonString) -> true;
             default -> toDouble(value, warnings) != 0;
         };
     }
@@ -68,6 +74,10 @@ public final class Values
             case LocalDate date -> date.getYear() * 10000.0 + date.getMonthValue() * 100 + date.getDayOfMonth();
             case LocalDateTime dateTime -> Double.parseDouble(dateTime.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)));
             case Duration duration -> duration.toHours() * 10000.0 + duration.toMinutesPart() * 100 + duration.toSecondsPart();
+            case JsonNode.JsonNumber number -> number.value().doubleValue();
+            case JsonNode.JsonString string -> parseDouble(string.value(), warnings);
+            case JsonNode.JsonBoolean bool -> bool.value() ? 1 : 0;
+            case JsonNode ignored -> 0;
             default -> throw new IllegalStateException("unexpected value " + value.getClass());
         };
     }
@@ -139,6 +149,7 @@ public final class Values
             case LocalDate date -> date.toString();
             case LocalDateTime dateTime -> dateTimeText(dateTime);
             case Duration duration -> durationText(duration);
+            case JsonNode json -> json.toString();
             default -> throw new IllegalStateException("unexpected value " + value.getClass());
         };
     }
@@ -182,6 +193,10 @@ public final class Values
         if (left == null || right == null) {
             return null;
         }
+        if (left instanceof JsonNode || right instanceof JsonNode) {
+            // MySQL compares a JSON value with a SQL value as JSON: by type first, strings exactly, numbers numerically
+            return dev.quiver.storage.json.JsonComparison.compare(toJson(left), toJson(right));
+        }
         if (left instanceof byte[] || right instanceof byte[]) {
             if (!isNumber(left) && !isNumber(right)) {
                 return Arrays.compareUnsigned(bytes(left), bytes(right));
@@ -199,6 +214,20 @@ public final class Values
             return toDecimal(left, warnings).compareTo(toDecimal(right, warnings));
         }
         return Double.compare(toDouble(left, warnings), toDouble(right, warnings));
+    }
+
+    /** A SQL value as a JSON scalar (a JSON value as is), as MySQL converts one side of a JSON comparison. */
+    public static JsonNode toJson(Object value)
+    {
+        return switch (value) {
+            case JsonNode json -> json;
+            case Long number -> JsonNode.JsonNumber.of(number);
+            case BigInteger number -> new JsonNode.JsonNumber(new BigDecimal(number), true);
+            case BigDecimal number -> new JsonNode.JsonNumber(number, number.scale() <= 0);
+            case Double number -> JsonNode.JsonNumber.of(number);
+            case Float number -> JsonNode.JsonNumber.of(number.doubleValue());
+            default -> new JsonNode.JsonString(text(value));
+        };
     }
 
     public static int compareText(String left, String right)

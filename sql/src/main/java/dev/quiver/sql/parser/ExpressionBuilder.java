@@ -19,6 +19,8 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.HexValue;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.JsonExpression;
+import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.TrimFunction;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
@@ -112,8 +114,12 @@ final class ExpressionBuilder
             case Function function -> function(function);
             case SignedExpression signed -> signed(signed);
             case ParenthesedExpressionList<?> list -> parenthesized(list);
+            case Addition add when add.getRightExpression() instanceof IntervalExpression interval -> dateArithmetic("date_add", add.getLeftExpression(), interval);
+            case Addition add when add.getLeftExpression() instanceof IntervalExpression interval -> dateArithmetic("date_add", add.getRightExpression(), interval);
+            case Subtraction subtract when subtract.getRightExpression() instanceof IntervalExpression interval -> dateArithmetic("date_sub", subtract.getLeftExpression(), interval);
             case Addition add -> arithmetic(ArithmeticOperator.ADD, add.getLeftExpression(), add.getRightExpression());
             case Subtraction subtract -> arithmetic(ArithmeticOperator.SUBTRACT, subtract.getLeftExpression(), subtract.getRightExpression());
+            case TrimFunction trim -> trim(trim);
             case Multiplication multiply -> arithmetic(ArithmeticOperator.MULTIPLY, multiply.getLeftExpression(), multiply.getRightExpression());
             case Division divide -> arithmetic(ArithmeticOperator.DIVIDE, divide.getLeftExpression(), divide.getRightExpression());
             case IntegerDivision divide -> arithmetic(ArithmeticOperator.INTEGER_DIVIDE, divide.getLeftExpression(), divide.getRightExpression());
@@ -152,6 +158,7 @@ final class ExpressionBuilder
                     subquery(exists.getRightExpression() instanceof net.sf.jsqlparser.statement.select.Select select ? select : throwNotSupported("EXISTS without a subquery")),
                     exists.isNot());
             case JsonExpression json -> json(json);
+            case net.sf.jsqlparser.expression.JsonFunction json -> jsonFunction(json);
             default -> throw notSupported("the expression " + expression);
         };
     }
@@ -170,6 +177,88 @@ final class ExpressionBuilder
     private static <T> T throwNotSupported(String what)
     {
         throw notSupported(what);
+    }
+
+    /** JSqlParser reads JSON_OBJECT and JSON_ARRAY as its own node: back to plain calls of them. */
+    private Expression jsonFunction(net.sf.jsqlparser.expression.JsonFunction json)
+    {
+        List<Expression> arguments = new ArrayList<>();
+        switch (json.getType()) {
+            case OBJECT -> {
+                for (net.sf.jsqlparser.expression.JsonKeyValuePair each : json.getKeyValuePairs()) {
+                    if (each.getValue() == null) {
+                        throw new QuiverException(ErrorCode.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, "JSON_OBJECT");
+                    }
+                    arguments.add(jsonKey(each.getKey()));
+                    arguments.add(build((net.sf.jsqlparser.expression.Expression) each.getValue()));
+                }
+                return new Expression.FunctionCall("json_object", arguments);
+            }
+            case ARRAY -> {
+                for (net.sf.jsqlparser.expression.JsonFunctionExpression each : json.getExpressions()) {
+                    arguments.add(build(each.getExpression()));
+                }
+                return new Expression.FunctionCall("json_array", arguments);
+            }
+            default -> throw notSupported("the JSON function " + json.getType());
+        }
+    }
+
+    private Expression jsonKey(Object key)
+    {
+        if (key instanceof net.sf.jsqlparser.expression.Expression expression) {
+            return build(expression);
+        }
+        String text = String.valueOf(key).trim();
+        if (text.startsWith("'") || text.startsWith("\"")) {
+            return new Expression.StringLiteral(StringLiterals.unescape(text.substring(1, text.length() - 1), text.charAt(0)));
+        }
+        try {
+            return build(net.sf.jsqlparser.parser.CCJSqlParserUtil.parseExpression(text));
+        }
+        catch (net.sf.jsqlparser.JSQLParserException ex) {
+            throw new QuiverException(ErrorCode.ER_PARSE_ERROR, text, 1);
+        }
+    }
+
+    /** {@code d + INTERVAL n unit} is DATE_ADD(d, n, 'UNIT'). */
+    private Expression dateArithmetic(String name, net.sf.jsqlparser.expression.Expression value, IntervalExpression interval)
+    {
+        return new Expression.FunctionCall(name, List.of(build(value), intervalAmount(interval), intervalUnit(interval)));
+    }
+
+    private Expression intervalAmount(IntervalExpression interval)
+    {
+        if (interval.getExpression() != null) {
+            return build(interval.getExpression());
+        }
+        String parameter = interval.getParameter().trim();
+        return parameter.startsWith("'") ? new Expression.StringLiteral(StringLiterals.unquote(parameter)) : integer(parameter);
+    }
+
+    private static Expression intervalUnit(IntervalExpression interval)
+    {
+        String type = interval.getIntervalType() != null ? interval.getIntervalType()
+                : interval.getIntervalQualifier() != null ? interval.getIntervalQualifier().toString() : "";
+        String unit = type.trim().toUpperCase(Locale.ROOT);
+        return new Expression.StringLiteral(unit);
+    }
+
+    /** TRIM([BOTH|LEADING|TRAILING] [remstr] FROM str) as trim, trim_leading or trim_trailing of (str[, remstr]). */
+    private Expression trim(TrimFunction trim)
+    {
+        String name = trim.getTrimSpecification() == null ? "trim" : switch (trim.getTrimSpecification()) {
+            case LEADING -> "trim_leading";
+            case TRAILING -> "trim_trailing";
+            case BOTH -> "trim";
+        };
+        if (trim.getFromExpression() == null) {
+            return new Expression.FunctionCall(name, List.of(build(trim.getExpression())));
+        }
+        if (trim.getExpression() == null) {
+            return new Expression.FunctionCall(name, List.of(build(trim.getFromExpression())));
+        }
+        return new Expression.FunctionCall(name, List.of(build(trim.getFromExpression()), build(trim.getExpression())));
     }
 
     /** {@code a->'$.p'} is JSON_EXTRACT(a, '$.p'); {@code a->>'$.p'} is JSON_UNQUOTE(JSON_EXTRACT(a, '$.p')). */
@@ -380,6 +469,18 @@ final class ExpressionBuilder
             throw notSupported("aggregate functions without a table");
         }
         ExpressionList<?> parameters = function.getParameters();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if ((lower.equals("date_add") || lower.equals("date_sub") || lower.equals("adddate") || lower.equals("subdate"))
+                && parameters != null && parameters.size() == 2) {
+            Expression value = build(parameters.get(0));
+            if (parameters.get(1) instanceof IntervalExpression interval) {
+                return new Expression.FunctionCall(name, List.of(value, intervalAmount(interval), intervalUnit(interval)));
+            }
+            if (lower.equals("adddate") || lower.equals("subdate")) {
+                return new Expression.FunctionCall(name, List.of(value, build(parameters.get(1)), new Expression.StringLiteral("DAY")));
+            }
+            throw new QuiverException(ErrorCode.ER_PARSE_ERROR, function.toString(), 1);
+        }
         List<Expression> arguments = buildAll(parameters);
         if (name.equalsIgnoreCase("mod") && arguments.size() == 2) {
             return new Arithmetic(ArithmeticOperator.MODULUS, arguments.get(0), arguments.get(1));
