@@ -104,7 +104,7 @@ public enum BuiltinFunction
     public void checkArity(String name, int count)
     {
         if (count < minimumArguments || count > maximumArguments) {
-            throw new QuiverException(ErrorCode.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
+            throw ScalarFunctions.wrongArgumentCount(name);
         }
     }
 

@@ -45,6 +45,24 @@ public final class ScalarFunctions
 
     private static final Map<String, Definition> BY_NAME = new HashMap<>();
 
+    /**
+     * Functions MySQL's grammar spells out (SUBSTRING(s FROM p), TRIM(LEADING ...), DATE_ADD(d, INTERVAL ...), and the
+     * keyword-named ones): a wrong argument count is a syntax error (1064) there, not 1582.
+     */
+    private static final java.util.Set<String> GRAMMAR_FUNCTIONS = java.util.Set.of(
+            "substring", "substr", "left", "right", "trim", "date_add", "date_sub", "adddate", "subdate", "repeat", "replace",
+            "reverse", "truncate", "if", "coalesce", "year", "month", "day", "hour", "minute", "second", "date", "database", "user",
+            "current_user", "position", "char", "insert", "week", "quarter", "format", "ascii", "collation", "charset");
+
+    /** 1064 for a function of MySQL's grammar, else 1582. */
+    public static QuiverException wrongArgumentCount(String name)
+    {
+        if (GRAMMAR_FUNCTIONS.contains(name.toLowerCase(Locale.ROOT))) {
+            return new QuiverException(ErrorCode.ER_PARSE_ERROR, ")", 1);
+        }
+        return new QuiverException(ErrorCode.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, name);
+    }
+
     static {
         List<Definition> all = new ArrayList<>();
         all.addAll(StringFunctions.definitions());
@@ -74,7 +92,7 @@ public final class ScalarFunctions
     {
         Definition definition = find(call.name()).orElseThrow();
         if (call.arguments().size() < definition.minimumArguments() || call.arguments().size() > definition.maximumArguments()) {
-            throw new QuiverException(ErrorCode.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, call.name());
+            throw wrongArgumentCount(call.name());
         }
         List<SqlType> types = new ArrayList<>();
         for (Expression each : call.arguments()) {
