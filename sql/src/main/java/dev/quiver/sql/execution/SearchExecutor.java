@@ -181,6 +181,11 @@ final class SearchExecutor
         if (!ordered) {
             candidates = sort(candidates, bound, scope.withClause("order clause"), context);
         }
+        if (bound.countOnly()) {
+            // COUNT(*) alone: one row counting what the access found
+            long count = offset == 0 && limit > 0 ? candidates.size() : -1;
+            return count < 0 ? List.of() : List.<Object[]>of(new Object[] {count});
+        }
         List<Object[]> result = new ArrayList<>();
         SearchScope fieldScope = scope.withClause("field list");
         ExecutionContext fieldContext = context.withScope(fieldScope);
