@@ -86,6 +86,9 @@ final class SearchExecutor
                 return true;
             }
         }
+        if (query.limit().flatMap(SearchFunctions::approximateItem).isPresent()) {
+            return true;
+        }
         return query.order().size() == 1 && query.limit().isPresent()
                 && SearchPlans.distanceCall(query, query.order().get(0).expression()).isPresent();
     }

@@ -84,7 +84,7 @@ final class SearchPlans
         Statement.TableQuery query = bound.query();
         if (query.order().size() == 1) {
             Expression order = query.order().get(0).expression();
-            boolean approximate = SearchFunctions.approximateItem(order).isPresent();
+            boolean approximate = query.limit().flatMap(SearchFunctions::approximateItem).isPresent();
             Expression resolved = resolveOrder(bound, SearchFunctions.approximateItem(order).orElse(order));
             if (resolved instanceof Expression.FunctionCall call && call.name().equalsIgnoreCase(SearchFunctions.HYBRID_SCORE)) {
                 Object parameters = ExpressionEvaluator.evaluate(call.arguments().get(0), context);

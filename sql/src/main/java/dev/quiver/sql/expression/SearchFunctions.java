@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class SearchFunctions
 {
-    /** {@code FunctionCall(APPROXIMATE, [item])}: the ORDER BY item was followed by APPROXIMATE or APPROX. */
+    /** {@code FunctionCall(APPROXIMATE, [limit])}: the ORDER BY item was followed by APPROXIMATE or APPROX; it wraps the LIMIT. */
     public static final String APPROXIMATE = "\0APPROXIMATE";
     /** {@code FunctionCall(MATCH, [column..., query, mode])}; mode is {@link #NATURAL_LANGUAGE_MODE} or {@link #BOOLEAN_MODE}. */
     public static final String MATCH = "\0MATCH";
@@ -57,7 +57,7 @@ public final class SearchFunctions
         return expression instanceof Expression.FunctionCall call && call.name().equalsIgnoreCase(name);
     }
 
-    /** The item inside an APPROXIMATE marker, and whether there was one. */
+    /** The expression inside an APPROXIMATE marker, and whether there was one. */
     public static Optional<Expression> approximateItem(Expression expression)
     {
         return expression instanceof Expression.FunctionCall call && call.name().equals(APPROXIMATE)

@@ -57,18 +57,27 @@ final class SearchSyntax
         return new Approximate(cleaned, false);
     }
 
-    /** Wraps the single ORDER BY item of an approximate query in the APPROXIMATE marker. */
+    /**
+     * Marks an approximate query by wrapping its LIMIT in the APPROXIMATE marker (the ORDER BY item stays as written,
+     * so aliases and positions resolve as usual); EXPLAIN's query likewise.
+     */
     static Statement markApproximate(Statement statement, boolean approximate)
     {
         if (!approximate) {
             return statement;
         }
+        if (statement instanceof Statement.Explain explain) {
+            return new Statement.Explain(markApproximate(explain.statement(), true));
+        }
         if (!(statement instanceof Statement.TableQuery query) || query.order().size() != 1) {
             return new Statement.Unsupported("APPROXIMATE outside a single-table SELECT ordered by one vector distance");
         }
-        Statement.OrderItem item = query.order().get(0);
-        Expression marked = new Expression.FunctionCall(SearchFunctions.APPROXIMATE, List.of(item.expression()));
-        return query.withOrder(List.of(new Statement.OrderItem(marked, item.ascending())));
+        if (query.limit().isEmpty()) {
+            return new Statement.Unsupported("APPROXIMATE without LIMIT");
+        }
+        Expression marked = new Expression.FunctionCall(SearchFunctions.APPROXIMATE, List.of(query.limit().get()));
+        return new Statement.TableQuery(query.from(), query.items(), query.where(), query.groupBy(), query.having(), query.distinct(), query.order(),
+                java.util.Optional.of(marked), query.offset());
     }
 
     /**

@@ -89,11 +89,10 @@ public final class SqlParser
         SearchSyntax.Approximate approximate = SearchSyntax.stripApproximate(cleaned);
         JSqlParserRewrites.Rewritten rewritten = JSqlParserRewrites.rewrite(approximate.text());
         net.sf.jsqlparser.statement.Statement statement = JSqlParsing.parse(rewritten.text(), original);
-        return switch (statement) {
-            case PlainSelect select -> SearchSyntax.markApproximate(
-                    QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())), approximate.present());
-            case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getStatement() instanceof PlainSelect select -> new Statement.Explain(SearchSyntax.markApproximate(
-                    QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())), approximate.present()));
+        Statement built = switch (statement) {
+            case PlainSelect select -> QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
+            case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getStatement() instanceof PlainSelect select ->
+                    new Statement.Explain(QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())));
             case net.sf.jsqlparser.statement.select.SetOperationList union -> QueryBuilder.union(union, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
             case Select ignored -> new Statement.Unsupported("parenthesized queries");
             case net.sf.jsqlparser.statement.insert.Insert insert -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).insert(insert);
@@ -102,5 +101,6 @@ public final class SqlParser
             case net.sf.jsqlparser.statement.delete.Delete delete -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).delete(delete);
             default -> new Statement.Unsupported(FrontParser.kind(cleaned));
         };
+        return SearchSyntax.markApproximate(built, approximate.present());
     }
 }
