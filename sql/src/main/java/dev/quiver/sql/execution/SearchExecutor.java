@@ -60,14 +60,12 @@ final class SearchExecutor
     private final StorageEngine storage;
     private final AccessControl accessControl;
     private final SelectExecutor selects;
-    private final ServerStatus status;
 
-    SearchExecutor(StorageEngine storage, AccessControl accessControl, SelectExecutor selects, ServerStatus status)
+    SearchExecutor(StorageEngine storage, AccessControl accessControl, SelectExecutor selects)
     {
         this.storage = requireNonNull(storage, "storage is null");
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
         this.selects = requireNonNull(selects, "selects is null");
-        this.status = requireNonNull(status, "status is null");
     }
 
     /** True when the query needs a search: a search call anywhere, or ORDER BY one vector distance with LIMIT. */
@@ -103,10 +101,9 @@ final class SearchExecutor
         return delete.where().isPresent() && SearchPlans.containsSearchCall(delete.where().get());
     }
 
-    void addRowsExamined(ExecutionContext context, long rows)
+    static void addRowsExamined(ExecutionContext context, long rows)
     {
         context.session().addRowsExamined(rows);
-        status.recordRowsExamined(rows);
     }
 
     QueryResult execute(Statement.TableQuery query, ExecutionContext context)
@@ -184,7 +181,7 @@ final class SearchExecutor
         if (!ordered) {
             candidates = sort(candidates, bound, scope.withClause("order clause"), context);
         }
-        if (bound.countOnly()) {
+        if (countOnly(bound)) {
             // COUNT(*) alone: one row counting what the access found
             long count = offset == 0 && limit > 0 ? candidates.size() : -1;
             return count < 0 ? List.of() : List.<Object[]>of(new Object[] {count});
@@ -212,6 +209,20 @@ final class SearchExecutor
             result.add(values);
         }
         return result;
+    }
+
+    /** {@code SELECT COUNT(*)} alone; other aggregates, GROUP BY and DISTINCT over a search are not supported yet. */
+    private static boolean countOnly(SelectExecutor.Bound bound)
+    {
+        SelectPlan plan = bound.plan();
+        if (!plan.aggregated() && !bound.query().distinct()) {
+            return false;
+        }
+        if (plan.groupBy().isEmpty() && plan.having().isEmpty() && !bound.query().distinct() && bound.expressions().size() == 1
+                && bound.expressions().get(0) instanceof Expression.Aggregate aggregate && aggregate.isCountStar()) {
+            return true;
+        }
+        throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "aggregates, GROUP BY or DISTINCT over a vector, full-text or hybrid search");
     }
 
     /** Runs one text search for every MATCH that does not drive the access, published as a membership score. */

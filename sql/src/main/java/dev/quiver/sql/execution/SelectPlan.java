@@ -82,7 +82,9 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
                         break;
                     }
                 }
-                accessed.add((path == null ? new TableScan(request) : path).read(context));
+                AccessPath.Result result = (path == null ? new TableScan(request) : path).read(context);
+                context.session().addRowsExamined(result.rowsExamined());
+                accessed.add(result);
             }
             ordered = finalShape && accessed.get(0).ordered();
             offsetApplied = finalShape && accessed.get(0).offsetApplied();

@@ -61,7 +61,7 @@ public final class StatementExecutor
         this.selectExecutor = new SelectExecutor(storage, accessControl, extras);
         this.writeExecutor = new WriteExecutor(storage, accessControl, selectExecutor, extras);
         this.ddlExecutor = new DdlExecutor(storage, accessControl, extras);
-        this.searchExecutor = new SearchExecutor(storage, accessControl, selectExecutor, status);
+        this.searchExecutor = new SearchExecutor(storage, accessControl, selectExecutor);
         this.explainExecutor = new ExplainExecutor(selectExecutor, searchExecutor);
         this.sessions = requireNonNull(sessions, "sessions is null");
     }
@@ -97,6 +97,18 @@ public final class StatementExecutor
         Session session = context.session();
         analyzer.analyze(statement, session);
         status.recordCommand(commandCounter(statement));
+        long examinedBefore = session.rowsExamined();
+        try {
+            return dispatch(statement, context);
+        }
+        finally {
+            status.recordRowsExamined(session.rowsExamined() - examinedBefore);
+        }
+    }
+
+    private QueryResult dispatch(Statement statement, ExecutionContext context)
+    {
+        Session session = context.session();
         return switch (statement) {
             case Statement.Query query -> SearchExecutor.handles(query)
                     ? searchExecutor.query(analyzer.analyzeQuery(query, context), context)
