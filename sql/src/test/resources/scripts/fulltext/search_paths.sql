@@ -1,8 +1,8 @@
 -- Covers: MATCH ... AGAINST (natural language and boolean mode) as a WHERE predicate through Table.textSearch, as a BM25 score in the select list and ORDER BY, inside OR (a membership test), in DELETE, and the errors
-CREATE DATABASE qv_fulltext;
+CREATE DATABASE qv_fulltext_paths;
 > update count: 1
 
-USE qv_fulltext;
+USE qv_fulltext_paths;
 > ok
 
 CREATE TABLE docs (_id VARBINARY(512) PRIMARY KEY NOT NULL, document STRING, title VARCHAR(100), metadata JSON,
@@ -113,5 +113,5 @@ SELECT MATCH(document) AGAINST ('pie');
 SELECT _id FROM docs WHERE MATCH(nope) AGAINST ('pie');
 > exception ER_BAD_FIELD_ERROR: Unknown column 'nope' in 'where clause'
 
-DROP DATABASE qv_fulltext;
+DROP DATABASE qv_fulltext_paths;
 > ok
