@@ -175,6 +175,33 @@ const scenarios = {
     await client.deleteCollection('sdk_filters');
   },
 
+  // add() sends every row in one INSERT: 2,500 rows of 384 doubles is a statement over 16 MiB, which
+  // mysql2 splits into several packets that the server must join (seeded values, replayable). The values
+  // are float32 values, so every one must come back exactly (a double halfway between two floats could
+  // round either way from its shortest decimal text).
+  async 'big-add'() {
+    let state = 12345;
+    const next = () => { state = (state * 1103515245 + 12345) % 2147483648; return Math.fround(state / 2147483648 - 0.5); };
+    const ids = [];
+    const embeddings = [];
+    for (let row = 0; row < 2500; row++) {
+      ids.push(`big${row}`);
+      embeddings.push(Array.from({ length: 384 }, next));
+    }
+    const collection = await create('sdk_big', 384, 'l2');
+    await step('statement-over-16MiB', () => JSON.stringify(embeddings).length > 16 * 1024 * 1024);
+    await step('add', () => collection.add({ ids, embeddings }));
+    await step('count', () => collection.count());
+    await step('round-trip', async () => {
+      const got = await collection.get({ ids: ['big0', 'big2499'], include: ['embeddings'] });
+      return got.ids.map((id, index) => {
+        const sent = embeddings[Number(id.slice(3))];
+        return got.embeddings[index].length === 384 && got.embeddings[index].every((value, component) => Math.fround(value) === sent[component]);
+      });
+    });
+    await client.deleteCollection('sdk_big');
+  },
+
   // whereDocument $contains: MATCH(document) AGAINST (... IN NATURAL LANGUAGE MODE), any token matches.
   async fulltext() {
     const collection = await create('sdk_fulltext', 3, 'l2');

@@ -122,6 +122,17 @@ class TestSeekdbJsSdk
     }
 
     @Test
+    void testAddOfAStatementOver16MiB()
+    {
+        assertSteps("big-add", """
+                {"name":"statement-over-16MiB","value":true}
+                {"name":"add","value":null}
+                {"name":"count","value":2500}
+                {"name":"round-trip","value":[true,true]}
+                """);
+    }
+
+    @Test
     void testFullTextDocumentFilters()
     {
         assertSteps("fulltext", """
