@@ -8,12 +8,12 @@ import dev.quiver.storage.text.TextPlan;
 import dev.quiver.storage.text.TextQuery;
 import dev.quiver.storage.text.TextQueryParser;
 import dev.quiver.storage.text.TextScoring;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -21,17 +21,12 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
@@ -58,13 +53,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link IndexSearcher} whose {@code collectionStatistics}/{@code termStatistics} return them, and changed rows are
  * scored by {@link TextScoring} with the same numbers, so the ranking equals the reference engine's.</li>
  * </ul>
- * Hits are collected best first by (score, row id), page after page until the limit is filled with rows that pass
- * the filter and residual; the filter's indexable conjuncts are pushed into the query.
+ * Hits are collected best first by (score, row id) with dynamic pruning ({@link TopRowsCollector}), in growing
+ * windows until the limit is filled with rows that pass the filter and residual; the filter's indexable conjuncts are pushed into the query.
  */
 final class LuceneTextSearch
 {
-    private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(LuceneRowStore.ROW_ID_DOC_VALUE, SortField.Type.LONG));
     private static final int FIRST_PAGE = 64;
+    private static final int MAX_PAGE = 1 << 16;
 
     private final LuceneRowStore store;
     /** Live document count and token total per (segment reader with its deletions, field). */
@@ -136,10 +131,12 @@ final class LuceneTextSearch
             overlayTexts.add(cached.text());
         }
 
-        // statistics of the live rows
+        // statistics of the live rows; with nothing deleted, masked or changed they are Lucene's own
+        boolean luceneStatisticsExact = changedTerms.isEmpty() && overlayTexts.isEmpty()
+                && leaves.stream().allMatch(leaf -> leaf.reader().getLiveDocs() == null);
         long docCount = 0;
         long sumTotalTermFreq = 0;
-        for (LeafReaderContext leaf : leaves) {
+        for (LeafReaderContext leaf : luceneStatisticsExact ? List.<LeafReaderContext>of() : leaves) {
             long[] totals = segmentTotals(leaf.reader(), countField);
             docCount += totals[0];
             sumTotalTermFreq += totals[1];
@@ -187,7 +184,7 @@ final class LuceneTextSearch
         int limit = plan.limitOrMax();
 
         // the index, best first, until the limit is filled with accepted rows
-        IndexSearcher searcher = new IndexSearcher(reader)
+        IndexSearcher searcher = luceneStatisticsExact ? base : new IndexSearcher(reader)
         {
             @Override
             public CollectionStatistics collectionStatistics(String name)
@@ -203,8 +200,10 @@ final class LuceneTextSearch
                 return term.field().equals(field) ? TextScoring.termStatistics(term.text(), scoring.docFreq(term.text())) : super.termStatistics(term, docFreqInIndex, totalTermFreq);
             }
         };
-        searcher.setQueryCache(null);
-        searcher.setSimilarity(TextScoring.SIMILARITY);
+        if (searcher != base) {
+            searcher.setQueryCache(null);
+            searcher.setSimilarity(TextScoring.SIMILARITY);
+        }
         BooleanQuery.Builder builder = new BooleanQuery.Builder().add(luceneQuery(field, query), BooleanClause.Occur.MUST);
         for (Filter conjunct : plan.pushdown() instanceof Filter.And and ? and.operands() : List.of(plan.pushdown())) {
             Query pushed = store.orderedQuery(conjunct);
@@ -217,29 +216,27 @@ final class LuceneTextSearch
         }
         Query full = builder.build();
         int accepted = 0;
-        ScoreDoc after = null;
-        int page = (int) Math.min(Math.max((long) limit, FIRST_PAGE), 1 << 16);
+        int seen = 0;
+        int page = (int) Math.min(Math.max((long) limit, FIRST_PAGE), MAX_PAGE);
         while (accepted < limit) {
-            TopFieldDocs top = searcher.searchAfter(after, full, page, ORDER, true);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
+            List<TopRowsCollector.Hit> top = searcher.search(full, TopRowsCollector.manager(page));
+            StoredFields storedFields = searcher.storedFields();
+            for (TopRowsCollector.Hit hit : top.subList(seen, top.size())) {
                 examined++;
-                FieldDoc fieldDoc = (FieldDoc) scoreDoc;
-                long rowId = (Long) fieldDoc.fields[1];
-                Document document = searcher.storedFields().document(scoreDoc.doc);
-                Row row = store.decode(rowId, document);
+                Row row = store.decode(hit.rowId(), storedFields.document(hit.doc()));
                 if (plan.accept().test(row)) {
-                    hits.add(new TextHits.Hit(rowId, row, scoreDoc.score));
+                    hits.add(new TextHits.Hit(hit.rowId(), row, hit.score()));
                     accepted++;
                     if (accepted >= limit) {
                         break;
                     }
                 }
             }
-            if (top.scoreDocs.length < page) {
+            seen = top.size();
+            if (top.size() < page) {
                 break;
             }
-            after = top.scoreDocs[top.scoreDocs.length - 1];
-            page = (int) Math.min(page * 2L, 1 << 16);
+            page = (int) Math.min(page * 4L, Integer.MAX_VALUE);
         }
 
         // changed rows, scored with the same statistics
