@@ -345,6 +345,10 @@ public final class LuceneRowStore
     {
         IndexSearcher searcher = acquire();
         try {
+            if (versionMap.isEmpty()) {
+                // an emptied concurrent map still walks its whole table when iterated
+                return textSearch.search(plan, searcher, java.util.Set.of(), Map.of());
+            }
             Map<Long, Row> live = new HashMap<>();
             versionMap.forEachLive(live::put);
             return textSearch.search(plan, searcher, versionMap.changedRowIds(), live);
