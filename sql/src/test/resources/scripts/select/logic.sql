@@ -63,7 +63,7 @@ SELECT IF(1 > 0, 'yes', 'no'), IF(NULL, 1, 2), IF(0, 1, 'b'), IFNULL(NULL, 'fall
 
 -- Failure: IF takes exactly three arguments
 SELECT IF(1, 2);
-> exception ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: Incorrect parameter count in the call to native function 'IF'
+> exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near ')' at line 1
 
 -- Failure: a row constructor where one value is expected
 SELECT (1, 2) = 1;

@@ -49,7 +49,7 @@ SELECT 'banana' REGEXP '^b', 'banana' NOT REGEXP '^b', 'Banana' REGEXP '^b', REG
 
 -- Failure: wrong argument counts
 SELECT SUBSTRING('abc');
-> exception ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: Incorrect parameter count in the call to native function 'SUBSTRING'
+> exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near ')' at line 1
 
 SELECT LPAD('a', 2);
 > exception ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT: Incorrect parameter count in the call to native function 'LPAD'

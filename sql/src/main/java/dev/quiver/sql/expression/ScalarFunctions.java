@@ -51,8 +51,8 @@ public final class ScalarFunctions
      */
     private static final java.util.Set<String> GRAMMAR_FUNCTIONS = java.util.Set.of(
             "substring", "substr", "left", "right", "trim", "date_add", "date_sub", "adddate", "subdate", "repeat", "replace",
-            "reverse", "truncate", "if", "coalesce", "year", "month", "day", "hour", "minute", "second", "date", "database", "user",
-            "current_user", "position", "char", "insert", "week", "quarter", "format", "ascii", "collation", "charset");
+            "reverse", "truncate", "if", "year", "month", "day", "hour", "minute", "second", "date",
+            "position", "char", "insert", "week", "quarter", "format", "ascii", "collation", "charset");
 
     /** 1064 for a function of MySQL's grammar, else 1582. */
     public static QuiverException wrongArgumentCount(String name)
