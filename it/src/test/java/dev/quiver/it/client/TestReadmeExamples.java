@@ -47,7 +47,7 @@ class TestReadmeExamples
     }
 
     @Test
-    @Disabled("the example's query needs the storage engine's kNN (vector) and its Where filters JSON_EXTRACT (sqlplain)")
+    @Disabled("the example's query needs the storage engine's kNN (vector)")
     void testJavaExampleRuns()
             throws IOException
     {

@@ -70,7 +70,6 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain)")
     void testMetadataAndRegexFilters()
     {
         Collection collection = fruit("filters");
@@ -101,7 +100,7 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235) and JSON_EXTRACT (sqlplain)")
+    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235)")
     void testQueryWithEachDistance()
     {
         float[] query = {2, 1, 0};

@@ -94,7 +94,6 @@ class TestSeekdbJsSdk
     }
 
     @Test
-    @Disabled("needs JSON_EXTRACT and REGEXP (sqlplain)")
     void testMetadataAndRegexFilters()
     {
         assertSteps("filters", """
@@ -158,7 +157,7 @@ class TestSeekdbJsSdk
     }
 
     @Test
-    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235) and JSON_EXTRACT (sqlplain)")
+    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235)")
     void testQueryWithEachDistance()
     {
         assertSteps("query", """
