@@ -54,9 +54,12 @@ final class InformationSchema
             case "TABLES" -> definition(upper, "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE", "ENGINE", "#TABLE_ROWS", "#AUTO_INCREMENT",
                     "TABLE_COLLATION", "TABLE_COMMENT");
             case "COLUMNS" -> definition(upper, "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "#ORDINAL_POSITION", "*COLUMN_DEFAULT",
-                    "IS_NULLABLE", "DATA_TYPE", "*COLUMN_TYPE", "COLUMN_KEY", "EXTRA", "*COLUMN_COMMENT");
+                    "IS_NULLABLE", "DATA_TYPE", "*COLUMN_TYPE", "COLUMN_KEY", "EXTRA", "*COLUMN_COMMENT", "#CHARACTER_MAXIMUM_LENGTH",
+                    "#CHARACTER_OCTET_LENGTH", "#NUMERIC_PRECISION", "#NUMERIC_SCALE", "#DATETIME_PRECISION", "CHARACTER_SET_NAME", "COLLATION_NAME",
+                    "PRIVILEGES", "*GENERATION_EXPRESSION", "#SRS_ID");
             case "STATISTICS" -> definition(upper, "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "#NON_UNIQUE", "INDEX_SCHEMA", "INDEX_NAME",
-                    "#SEQ_IN_INDEX", "COLUMN_NAME", "NULLABLE", "INDEX_TYPE");
+                    "#SEQ_IN_INDEX", "COLUMN_NAME", "NULLABLE", "INDEX_TYPE", "COLLATION", "#CARDINALITY", "#SUB_PART", "PACKED", "COMMENT",
+                    "INDEX_COMMENT", "IS_VISIBLE", "*EXPRESSION");
             case "KEY_COLUMN_USAGE" -> definition(upper, "CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_CATALOG", "TABLE_SCHEMA",
                     "TABLE_NAME", "COLUMN_NAME", "#ORDINAL_POSITION");
             default -> throw new QuiverException(ErrorCode.ER_UNKNOWN_TABLE, name, ShowExecutor.INFORMATION_SCHEMA);
@@ -137,7 +140,10 @@ final class InformationSchema
                             String dataType = (paren < 0 ? type : type.substring(0, paren)).replace(" unsigned", "");
                             rows.add(values("def", database, name, column.name(), (long) (i + 1), defaultText, column.nullable() ? "YES" : "NO",
                                     dataType, type, DdlExecutor.keyOf(definition, column), TableText.extraText(column, tableExtras),
-                                    tableExtras.map(each -> each.comments().getOrDefault(column.name().toLowerCase(Locale.ROOT), "")).orElse("")));
+                                    tableExtras.map(each -> each.comments().getOrDefault(column.name().toLowerCase(Locale.ROOT), "")).orElse(""),
+                                    characterLength(column.type(), 1), characterLength(column.type(), 4), numericPrecision(column.type()), numericScale(column.type()),
+                                    column.type() instanceof ColumnType.TemporalType temporal && temporal.kind() != ColumnType.TemporalKind.DATE ? (Object) (long) temporal.fractionalDigits() : null,
+                                    isText(column.type()) ? "utf8mb4" : null, isText(column.type()) ? "utf8mb4_general_ci" : null, "select,insert,update,references", "", null));
                         }
                     }
                     case "STATISTICS" -> {
@@ -146,8 +152,9 @@ final class InformationSchema
                                 String column = index.columns().get(i);
                                 boolean nullable = definition.columns().get(definition.columnIndex(column).getAsInt()).nullable();
                                 String type = index.kind() == IndexDefinition.Kind.VECTOR ? "VECTOR" : index.kind() == IndexDefinition.Kind.FULLTEXT ? "FULLTEXT" : "BTREE";
+                                boolean ordered = type.equals("BTREE");
                                 rows.add(values("def", database, name, index.kind().isUnique() ? 0L : 1L, database, index.name(), (long) (i + 1), column,
-                                        nullable ? "YES" : "", type));
+                                        nullable ? "YES" : "", type, ordered ? "A" : null, null, null, null, "", "", "YES", null));
                             }
                         }
                     }
@@ -165,6 +172,50 @@ final class InformationSchema
             }
         }
         return rows;
+    }
+
+    private static boolean isText(ColumnType type)
+    {
+        return type instanceof ColumnType.StringType;
+    }
+
+    /** CHARACTER_MAXIMUM_LENGTH (characters) or, with 4 bytes per character, CHARACTER_OCTET_LENGTH; NULL for other types. */
+    private static Object characterLength(ColumnType type, int bytesPerCharacter)
+    {
+        return switch (type) {
+            case ColumnType.StringType text -> text.maxLength() * bytesPerCharacter;
+            case ColumnType.BinaryType binary -> binary.maxLength();
+            default -> null;
+        };
+    }
+
+    /** MySQL's NUMERIC_PRECISION: digits of an integer type, 12 and 22 for FLOAT and DOUBLE, a DECIMAL's precision. */
+    private static Object numericPrecision(ColumnType type)
+    {
+        return switch (type) {
+            case ColumnType.IntegerType integer -> (long) switch (integer.width()) {
+                case TINYINT -> 3;
+                case SMALLINT -> 5;
+                case MEDIUMINT -> 7;
+                case INT -> 10;
+                case BIGINT -> integer.unsigned() ? 20 : 19;
+            };
+            case ColumnType.BooleanType ignored -> 3L;
+            case ColumnType.FloatType ignored -> 12L;
+            case ColumnType.DoubleType ignored -> 22L;
+            case ColumnType.DecimalType decimal -> (long) decimal.precision();
+            default -> null;
+        };
+    }
+
+    private static Object numericScale(ColumnType type)
+    {
+        return switch (type) {
+            case ColumnType.IntegerType ignored -> 0L;
+            case ColumnType.BooleanType ignored -> 0L;
+            case ColumnType.DecimalType decimal -> (long) decimal.scale();
+            default -> null;
+        };
     }
 
     private static List<Value> values(Object... values)

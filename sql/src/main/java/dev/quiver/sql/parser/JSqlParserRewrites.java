@@ -127,7 +127,8 @@ final class JSqlParserRewrites
         List<Token> tokens = SqlLexer.tokenize(cleaned);
         StringBuilder result = null;
         for (int i = tokens.size() - 2; i >= 0; i--) {
-            if (!tokens.get(i).isWord("CONVERT") || !tokens.get(i + 1).isSymbol("(") || tokens.get(i + 1).start() != tokens.get(i).end()) {
+            // CONVERT is a keyword: "CONVERT (x, t)" with a space is the function too (MariaDB Connector/J sends it so)
+            if (!tokens.get(i).isWord("CONVERT") || !tokens.get(i + 1).isSymbol("(")) {
                 continue;
             }
             int depth = 0;
