@@ -104,5 +104,9 @@ SELECT 1 FROM a JOIN b AS a ON 1 = 1;
 SELECT c.* FROM a JOIN b ON a.id = b.id;
 > exception ER_BAD_TABLE_ERROR: Unknown table 'c'
 
+-- Failure: EXPLAIN of a join is not there yet
+EXPLAIN SELECT a.id FROM a JOIN b ON a.id = b.id;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'EXPLAIN, vector or full-text search over several tables'
+
 DROP DATABASE qv_join;
 > ok

@@ -66,7 +66,7 @@ final class SelectExecutor
     {
         SelectPlan plan = plan(query, context);
         if (plan.sources().size() != 1) {
-            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "vector or full-text search over several tables");
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "EXPLAIN, vector or full-text search over several tables");
         }
         RelationScope.Source source = plan.sources().get(0);
         TableScope scope = new TableScope(source.database(), source.definition(), source.aliased() ? java.util.Optional.of(source.label()) : java.util.Optional.empty(), "field list");
