@@ -26,12 +26,6 @@ TRUNCATE TABLE t;
 DESCRIBE t;
 > exception ER_NO_DB_ERROR: No database selected
 
-GRANT SELECT ON test.* TO 'u'@'%';
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'GRANT'
-
-CREATE USER 'u'@'%' IDENTIFIED BY 'p';
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'CREATE USER'
-
 CALL dbms_index_manager.refresh();
 > ok
 

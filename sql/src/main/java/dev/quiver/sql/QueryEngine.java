@@ -17,6 +17,7 @@ import dev.quiver.sql.security.AccessControl;
 import dev.quiver.sql.session.Warning;
 import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.Statement;
+import dev.quiver.sql.user.UserStore;
 import dev.quiver.sql.variable.GlobalVariables;
 import dev.quiver.sql.variable.SystemVariables;
 import dev.quiver.storage.StorageEngine;
@@ -53,14 +54,21 @@ public final class QueryEngine
 
     public QueryEngine(StorageEngine storage, AccessControl accessControl, EngineConfig config)
     {
+        this(storage, accessControl, new UserStore(requireNonNull(storage, "storage is null")), config);
+    }
+
+    /** @param users the accounts and grants the account statements change (the access control reads the same store) */
+    public QueryEngine(StorageEngine storage, AccessControl accessControl, UserStore users, EngineConfig config)
+    {
         requireNonNull(storage, "storage is null");
+        requireNonNull(users, "users is null");
         requireNonNull(accessControl, "accessControl is null");
         this.config = requireNonNull(config, "config is null");
         this.parser = new SqlParser(config.serverVersion());
         this.globals = new GlobalVariables(new SystemVariables(config));
         this.variables = new SystemVariableAccess(globals);
         this.status = new ServerStatus(sessions::size);
-        this.executor = new StatementExecutor(storage, accessControl, variables, status, id -> Optional.ofNullable(sessions.get(id)));
+        this.executor = new StatementExecutor(storage, accessControl, users, variables, status, id -> Optional.ofNullable(sessions.get(id)));
     }
 
     public Session openSession(SessionContext context)

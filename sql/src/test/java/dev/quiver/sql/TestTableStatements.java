@@ -173,7 +173,7 @@ public class TestTableStatements
         assertError(() -> ok(affected, "ALTER TABLE e ORDER BY id"), ErrorCode.ER_NOT_SUPPORTED_YET);
         assertError(() -> ok(affected, "DROP INDEX x ON e"), ErrorCode.ER_CANT_DROP_FIELD_OR_KEY);
         assertError(() -> ok(affected, "RENAME TABLE e TO qv_none.f"), ErrorCode.ER_BAD_DB_ERROR);
-        assertError(() -> ok(affected, "RENAME USER a TO b"), ErrorCode.ER_NOT_SUPPORTED_YET);
+        assertError(() -> ok(affected, "RENAME USER a TO b"), ErrorCode.ER_CANNOT_USER);
     }
 
     private UpdateCountResult ok(Session session, String sql)

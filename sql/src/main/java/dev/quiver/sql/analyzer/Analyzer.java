@@ -25,15 +25,18 @@ import static java.util.Objects.requireNonNull;
 public final class Analyzer
 {
     private final AccessControl accessControl;
+    private final dev.quiver.sql.security.TablePrecheck precheck;
 
     public Analyzer(AccessControl accessControl)
     {
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
+        this.precheck = new dev.quiver.sql.security.TablePrecheck(accessControl);
     }
 
     /** Privilege checks and early validation; a statement this slice cannot run answers ER_NOT_SUPPORTED_YET. */
     public void analyze(Statement statement, Session session)
     {
+        precheck.check(statement, session);
         switch (statement) {
             case Statement.Use use -> accessControl.checkCanAccessDatabase(session.identity(), use.database());
             case Statement.CreateDatabase create -> accessControl.checkCanCreateDatabase(session.identity(), create.name());

@@ -647,7 +647,7 @@ final class DdlExecutor
                 Results.text("Update_time", 19, true), Results.text("Check_time", 19, true), Results.text("Collation", 64, true),
                 Results.bigint("Checksum", true), Results.text("Create_options", 256, true), Results.text("Comment", 2048, true));
         List<Object[]> rows = new ArrayList<>();
-        for (String name : listTables(database)) {
+        for (String name : visibleTables(database, context)) {
             Table table = storage.table(database, name);
             String comment = extras.of(database, name).flatMap(TableExtras.Extras::tableComment).orElse("");
             rows.add(new Object[] {name, "InnoDB", 10L, "Dynamic", table.count(dev.quiver.storage.filter.Filter.ALL), 0L, 0L, 0L, 0L, 0L,
@@ -667,7 +667,7 @@ final class DdlExecutor
         accessControl.checkCanAccessDatabase(context.session().identity(), database);
         List<String> tables = database.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA)
                 ? List.of("COLUMNS", "KEY_COLUMN_USAGE", "SCHEMATA", "STATISTICS", "TABLES")
-                : listTables(database);
+                : visibleTables(database, context);
         String name = "Tables_in_" + database;
         if (show.filter().orElse(null) instanceof ShowFilter.Like like) {
             name += " (" + like.pattern() + ")";
@@ -686,6 +686,12 @@ final class DdlExecutor
             return Results.rows(columns, matched);
         }
         return ShowExecutor.filtered(columns, rows, show.filter(), context, name);
+    }
+
+    /** The tables of a database the session may see (any privilege on the table or one of its columns). */
+    private List<String> visibleTables(String database, ExecutionContext context)
+    {
+        return listTables(database).stream().filter(each -> accessControl.canSeeTable(context.session().identity(), database, each)).toList();
     }
 
     private List<String> listTables(String database)

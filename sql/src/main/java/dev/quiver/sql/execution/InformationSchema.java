@@ -116,6 +116,9 @@ final class InformationSchema
         }
         for (String database : databases(session)) {
             for (String name : storage.listTables(database)) {
+                if (!accessControl.canSeeTable(session.identity(), database, name)) {
+                    continue;
+                }
                 Table table;
                 try {
                     table = storage.table(database, name);

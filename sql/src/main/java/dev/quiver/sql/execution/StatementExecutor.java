@@ -17,6 +17,8 @@ import dev.quiver.sql.security.AccessControl;
 import dev.quiver.sql.session.Warning;
 import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.Statement;
+import dev.quiver.sql.user.AccountStatementExecutor;
+import dev.quiver.sql.user.UserStore;
 import dev.quiver.sql.variable.CharacterSets;
 import dev.quiver.storage.StorageEngine;
 
@@ -48,9 +50,12 @@ public final class StatementExecutor
     private final SearchExecutor searchExecutor;
     private final ExplainExecutor explainExecutor;
     private final LongFunction<Optional<Session>> sessions;
+    private final AccountStatementExecutor accounts;
 
-    public StatementExecutor(StorageEngine storage, AccessControl accessControl, SystemVariableAccess variables, ServerStatus status, LongFunction<Optional<Session>> sessions)
+    public StatementExecutor(StorageEngine storage, AccessControl accessControl, UserStore users, SystemVariableAccess variables, ServerStatus status,
+            LongFunction<Optional<Session>> sessions)
     {
+        this.accounts = new AccountStatementExecutor(users, storage, accessControl);
         this.storage = requireNonNull(storage, "storage is null");
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
         this.analyzer = new Analyzer(accessControl);
@@ -157,6 +162,7 @@ public final class StatementExecutor
             case Statement.ShowTables show -> ddlExecutor.showTables(show, context);
             case Statement.ShowTableStatus show -> ddlExecutor.showTableStatus(show, context);
             case Statement.ShowTable show -> ddlExecutor.showTable(show, context);
+            case Statement.Account account -> accounts.execute(account.statement(), session);
             case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
         };
     }
@@ -367,6 +373,7 @@ public final class StatementExecutor
             };
             case Statement.Explain ignored -> "explain_other";
             case Statement.Call ignored -> "call_procedure";
+            case Statement.Account account -> account.kind().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
             case Statement.Unsupported ignored -> "unsupported";
         };
     }

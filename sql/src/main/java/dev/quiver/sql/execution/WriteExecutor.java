@@ -82,6 +82,7 @@ final class WriteExecutor
         accessControl.checkCanInsert(context.session().identity(), database, definition.name(), columns);
         if (insert.action() == Statement.ConflictAction.UPDATE) {
             accessControl.checkCanUpdate(context.session().identity(), database, definition.name(), updated);
+            checkReads(context, database, definition.name(), insert.updates().stream().map(Statement.Assignment::value).toList(), insert.rowAlias());
         }
         if (insert.action() == Statement.ConflictAction.REPLACE) {
             accessControl.checkCanDelete(context.session().identity(), database, definition.name());
@@ -282,6 +283,10 @@ final class WriteExecutor
         }
         ScanRequest selection = selection(update.where(), update.order(), update.limit(), definition, scope, context);
         accessControl.checkCanUpdate(context.session().identity(), database, definition.name(), update.assignments().stream().map(Statement.Assignment::column).toList());
+        List<Expression> updateReads = new ArrayList<>(update.assignments().stream().map(Statement.Assignment::value).toList());
+        update.where().ifPresent(updateReads::add);
+        update.order().forEach(each -> updateReads.add(each.expression()));
+        checkReads(context, database, definition.name(), updateReads, Optional.empty());
         TableScope rowScope = scope.withClause("field list");
         ExecutionContext rowContext = context.withScope(rowScope);
         UpdateResult result;
@@ -314,6 +319,10 @@ final class WriteExecutor
         TableScope scope = new TableScope(database, definition, Optional.empty(), "where clause");
         ScanRequest selection = selection(delete.where(), delete.order(), delete.limit(), definition, scope, context);
         accessControl.checkCanDelete(context.session().identity(), database, definition.name());
+        List<Expression> deleteReads = new ArrayList<>();
+        delete.where().ifPresent(deleteReads::add);
+        delete.order().forEach(each -> deleteReads.add(each.expression()));
+        checkReads(context, database, definition.name(), deleteReads, Optional.empty());
         long deleted = table.delete(selection);
         context.session().recordWrite();
         return new UpdateCountResult(deleted, 0, null);
@@ -377,5 +386,14 @@ final class WriteExecutor
             }
         }
         return result;
+    }
+
+    /** SELECT on the table columns an UPDATE, DELETE or ON DUPLICATE KEY UPDATE reads (1143 naming the first one denied). */
+    private void checkReads(ExecutionContext context, String database, String table, List<Expression> expressions, Optional<String> rowAlias)
+    {
+        List<String> read = dev.quiver.sql.security.ColumnsRead.of(expressions, rowAlias.map(Set::of).orElse(Set.of()));
+        if (!read.isEmpty()) {
+            accessControl.checkCanSelect(context.session().identity(), database, table, read);
+        }
     }
 }

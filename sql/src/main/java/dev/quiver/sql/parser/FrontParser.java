@@ -85,6 +85,10 @@ final class FrontParser
         if (keyword.equals("CALL")) {
             return Optional.of(SearchSyntax.call(original, tokens));
         }
+        Optional<Statement> account = AccountStatementParser.tryParse(original, cleaned, tokens);
+        if (account.isPresent()) {
+            return account;
+        }
         if (UNSUPPORTED_FAMILIES.contains(keyword)) {
             return Optional.of(new Statement.Unsupported(kind(cleaned)));
         }

@@ -2,7 +2,7 @@ package dev.quiver.sql.security;
 
 /**
  * The one privilege check every statement passes through at analysis, before any row is touched.
- * {@link AllowAllAccessControl} until the privileges issue fills in the real checks; each method throws a
+ * {@link GrantAccessControl} checks the grant tables, {@link AllowAllAccessControl} allows everything; each method throws a
  * {@link dev.quiver.common.QuiverException} with MySQL's denial errno (1142, 1143, 1044, 1227).
  */
 public interface AccessControl
@@ -46,4 +46,42 @@ public interface AccessControl
 
     /** SELECT of these columns (also the columns a WHERE, ORDER BY or SET expression reads); SHOW COLUMNS, SHOW CREATE TABLE, SHOW INDEX. */
     void checkCanSelect(Identity identity, String database, String table, java.util.List<String> columns);
+
+    /**
+     * MySQL's table-level precheck, made once per table a statement touches before anything of it runs: every wanted
+     * privilege must be held on the table (globally, on its database or on it) or on one of its columns, else 1142
+     * naming all the missing ones ({@code INSERT,UPDATE}). The column checks above follow.
+     */
+    default void checkTablePrivileges(Identity identity, String database, String table, java.util.Set<Privilege> wanted)
+    {
+    }
+
+    /** SHOW TABLES and information_schema list only the tables this answers true for (any privilege on the table or a column). */
+    default boolean canSeeTable(Identity identity, String database, String table)
+    {
+        return true;
+    }
+
+    /**
+     * CREATE, DROP and RENAME USER, ALTER USER of another account, REVOKE ALL PRIVILEGES, GRANT OPTION, FLUSH
+     * PRIVILEGES: MySQL's CREATE USER (RELOAD for FLUSH) privilege, else 1227 naming {@code privilege}.
+     */
+    default void checkCanAdministerAccounts(Identity identity, String privilege)
+    {
+    }
+
+    /** SET PASSWORD FOR another account (UPDATE on mysql or CREATE USER) and SHOW GRANTS FOR another account (SELECT on mysql): else 1044 for mysql. */
+    default void checkCanManageOtherAccount(Identity identity, boolean change)
+    {
+    }
+
+    /**
+     * GRANT and REVOKE: the identity must hold GRANT OPTION and every privilege it hands on or takes away at the level
+     * (or above it; column privileges also on those columns). Denied as MySQL 8 denies: 1045 for {@code *.*}, 1044 for a
+     * database, 1142 for a table.
+     */
+    default void checkCanGrant(Identity identity, dev.quiver.sql.user.GrantLevel level, java.util.Set<Privilege> privileges,
+            java.util.Map<String, java.util.Set<Privilege>> columns)
+    {
+    }
 }

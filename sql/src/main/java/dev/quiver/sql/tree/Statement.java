@@ -606,4 +606,20 @@ public sealed interface Statement
             requireNonNull(kind, "kind is null");
         }
     }
+
+    /** An account statement (CREATE/ALTER/DROP/RENAME USER, SET PASSWORD, GRANT, REVOKE, SHOW GRANTS). */
+    record Account(dev.quiver.sql.user.AccountStatement statement)
+            implements Statement
+    {
+        public Account
+        {
+            requireNonNull(statement, "statement is null");
+        }
+
+        @Override
+        public String kind()
+        {
+            return statement.kind();
+        }
+    }
 }

@@ -7,6 +7,8 @@ import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.SetAssignment;
 import dev.quiver.sql.tree.Statement;
 import dev.quiver.sql.tree.VariableScope;
+import dev.quiver.sql.user.AccountName;
+import dev.quiver.sql.user.AccountStatement;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -150,8 +152,27 @@ public class TestSqlParser
         assertThat(statement("ALTER TABLE t ADD COLUMN c INT")).isInstanceOf(Statement.AlterTable.class);
         assertThat(statement("RENAME TABLE a TO b")).isEqualTo(new Statement.RenameTables(
                 List.of(new dev.quiver.sql.tree.TableName(Optional.empty(), "a")), List.of(new dev.quiver.sql.tree.TableName(Optional.empty(), "b"))));
-        assertThat(statement("RENAME USER a TO b")).isEqualTo(new Statement.Unsupported("RENAME"));
-        assertThat(statement("GRANT ALL PRIVILEGES ON *.* TO 'u'@'%'")).isEqualTo(new Statement.Unsupported("GRANT"));
+        assertThat(statement("RENAME USER a TO b")).isEqualTo(new Statement.Account(new AccountStatement.RenameUser(
+                List.of(new AccountStatement.UserReference(Optional.of(new AccountName("a", "%")))),
+                List.of(new AccountStatement.UserReference(Optional.of(new AccountName("b", "%")))))));
+        assertThat(statement("GRANT ALL PRIVILEGES ON *.* TO 'u'@'%'")).isEqualTo(new Statement.Account(new AccountStatement.Grant(
+                List.of(new AccountStatement.PrivilegeSpecification(Optional.empty(), List.of())), new AccountStatement.GrantTarget(Optional.of("*"), "*"),
+                List.of(new AccountStatement.UserReference(Optional.of(new AccountName("u", "%")))), false)));
+        assertThat(statement("GRANT SELECT (a, `b`), CREATE USER ON db.t TO u@localhost, 'v'@'10.0.0.0/255.0.0.0' WITH GRANT OPTION"))
+                .isEqualTo(new Statement.Account(new AccountStatement.Grant(
+                        List.of(new AccountStatement.PrivilegeSpecification(Optional.of(dev.quiver.sql.security.Privilege.SELECT), List.of("a", "b")),
+                                new AccountStatement.PrivilegeSpecification(Optional.of(dev.quiver.sql.security.Privilege.CREATE_USER), List.of())),
+                        new AccountStatement.GrantTarget(Optional.of("db"), "t"),
+                        List.of(new AccountStatement.UserReference(Optional.of(new AccountName("u", "localhost"))),
+                                new AccountStatement.UserReference(Optional.of(new AccountName("v", "10.0.0.0/255.0.0.0")))), true)));
+        assertThat(statement("SHOW GRANTS FOR CURRENT_USER()")).isEqualTo(new Statement.Account(new AccountStatement.ShowGrants(
+                AccountStatement.UserReference.currentUser())));
+        assertThat(statement("SET PASSWORD = 'x'")).isEqualTo(new Statement.Account(new AccountStatement.SetPassword(
+                AccountStatement.UserReference.currentUser(), "x")));
+        assertThat(statement("REVOKE ALL PRIVILEGES, GRANT OPTION FROM u")).isEqualTo(new Statement.Account(new AccountStatement.Revoke(
+                List.of(new AccountStatement.PrivilegeSpecification(Optional.empty(), List.of()),
+                        new AccountStatement.PrivilegeSpecification(Optional.of(dev.quiver.sql.security.Privilege.GRANT_OPTION), List.of())),
+                Optional.empty(), List.of(new AccountStatement.UserReference(Optional.of(new AccountName("u", "%")))))));
     }
 
     @Test
