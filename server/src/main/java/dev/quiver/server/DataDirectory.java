@@ -18,8 +18,8 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The server's data directory: locked for one server at a time, and holding root's stored password hash
- * (until users and grants move into the catalog with the privileges issue).
+ * The server's data directory: locked for one server at a time, and holding the password hash root@% is first
+ * created with (the seed; afterwards the grant tables of the mysql database decide, see RootAccount).
  */
 final class DataDirectory
         implements AutoCloseable

@@ -2,7 +2,9 @@ package dev.quiver.server;
 
 import dev.quiver.sql.EngineConfig;
 import dev.quiver.sql.QueryEngine;
-import dev.quiver.sql.security.AllowAllAccessControl;
+import dev.quiver.common.PasswordHash;
+import dev.quiver.sql.security.GrantAccessControl;
+import dev.quiver.sql.user.UserStore;
 import dev.quiver.storage.StorageEngine;
 import dev.quiver.storage.lucene.LuceneStorageEngine;
 import dev.quiver.wire.MySqlServer;
@@ -51,11 +53,16 @@ public final class Server
         DataDirectory dataDirectory = DataDirectory.open(config.dataDirectory());
         StorageEngine storage = null;
         try {
-            RootAccount root = RootAccount.establish(dataDirectory, config.rootPassword());
-            root.checkBindAddress(config.bindAddress());
+            PasswordHash rootSeed = RootAccount.seed(dataDirectory, config.rootPassword());
 
             storage = LuceneStorageEngine.open(dataDirectory.path().resolve(STORAGE_FOLDER));
             createInitialDatabases(storage);
+            UserStore users = new UserStore(storage);
+            if (users.bootstrap(rootSeed)) {
+                LOG.info("created the grant tables in the mysql database with root@'%'");
+            }
+            RootAccount.checkConfiguredPassword(users.model(), config.rootPassword());
+            RootAccount.checkBindAddress(users.model(), config.bindAddress());
 
             int port = config.port() == 0 ? freePort(config.bindAddress()) : config.port();
             WireConfig wireConfig = WireConfig.defaults()
@@ -64,8 +71,8 @@ public final class Server
                     .withServerVersion(config.serverVersion());
             EngineConfig engineConfig = new EngineConfig(config.serverVersion(), wireConfig.maxAllowedPacket(), port,
                     EngineConfig.DEFAULT_VERSION_COMMENT, hostName(), dataDirectory.path() + "/");
-            QueryEngine queryEngine = new QueryEngine(storage, new AllowAllAccessControl(), engineConfig);
-            MySqlServer wire = new MySqlServer(wireConfig, new SqlQueryHandler(queryEngine), root);
+            QueryEngine queryEngine = new QueryEngine(storage, new GrantAccessControl(users::model), users, engineConfig);
+            MySqlServer wire = new MySqlServer(wireConfig, new SqlQueryHandler(queryEngine), new AccountCredentials(users));
             wire.start();
             return new Server(config, dataDirectory, storage, wire);
         }

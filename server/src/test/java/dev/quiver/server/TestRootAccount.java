@@ -1,11 +1,17 @@
 package dev.quiver.server;
 
 import dev.quiver.common.PasswordHash;
-import dev.quiver.wire.spi.StoredCredential;
+import dev.quiver.sql.user.Account;
+import dev.quiver.sql.user.AccountGrants;
+import dev.quiver.sql.user.AccountName;
+import dev.quiver.sql.user.PrivilegeModel;
+import dev.quiver.sql.user.UserStore;
+import dev.quiver.storage.memory.InMemoryStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,66 +22,69 @@ class TestRootAccount
     @TempDir
     Path temporary;
 
+    private static PrivilegeModel rootWith(String password)
+    {
+        return new PrivilegeModel(List.of(new Account(RootAccount.ROOT, Account.CACHING_SHA2_PASSWORD, PasswordHash.of(password), AccountGrants.NONE)));
+    }
+
     @Test
-    void testFirstStartStoresTheConfiguredPassword()
+    void testFirstStartStoresTheConfiguredPasswordAsTheSeed()
             throws Exception
     {
         try (DataDirectory directory = DataDirectory.open(temporary.resolve("data"))) {
             assertThat(directory.created()).isTrue();
-            RootAccount root = RootAccount.establish(directory, Optional.of("first"));
-            StoredCredential credential = root.find("root", "127.0.0.1").orElseThrow();
-            assertThat(credential.host()).isEqualTo("%");
-            assertThat(credential.nativeHash()).isEqualTo(PasswordHash.of("first").nativeHash());
-            assertThat(credential.sha2Hash()).isEqualTo(PasswordHash.of("first").sha2Hash());
-            assertThat(root.find("alice", "127.0.0.1")).isEmpty();
+            assertThat(RootAccount.seed(directory, Optional.of("first"))).isEqualTo(PasswordHash.of("first"));
         }
         try (DataDirectory directory = DataDirectory.open(temporary.resolve("data"))) {
             assertThat(directory.created()).isFalse();
-            // Later starts keep the stored password, with or without the same flag.
-            assertThat(RootAccount.establish(directory, Optional.empty()).find("root", "h").orElseThrow().sha2Hash())
-                    .isEqualTo(PasswordHash.of("first").sha2Hash());
-            assertThat(RootAccount.establish(directory, Optional.of("first")).find("root", "h")).isPresent();
+            // Later starts keep the stored seed, whatever the flag says.
+            assertThat(RootAccount.seed(directory, Optional.empty())).isEqualTo(PasswordHash.of("first"));
+            assertThat(RootAccount.seed(directory, Optional.of("other"))).isEqualTo(PasswordHash.of("first"));
         }
+    }
+
+    @Test
+    void testTheSeedCreatesRootOnceAndTheGrantTablesDecideAfterwards()
+    {
+        UserStore users = new UserStore(new InMemoryStorageEngine());
+        assertThat(users.bootstrap(PasswordHash.of("first"))).isTrue();
+        Account root = users.model().account(RootAccount.ROOT).orElseThrow();
+        assertThat(root.password()).isEqualTo(PasswordHash.of("first"));
+        assertThat(users.model().match("root", "localhost")).contains(root);
+        assertThat(users.bootstrap(PasswordHash.of("second"))).isFalse();
+        assertThat(users.model().account(RootAccount.ROOT).orElseThrow().password()).isEqualTo(PasswordHash.of("first"));
     }
 
     @Test
     void testADifferentPasswordOnALaterStartIsRefused()
             throws Exception
     {
-        try (DataDirectory directory = DataDirectory.open(temporary)) {
-            RootAccount.establish(directory, Optional.of("first"));
-            assertThatThrownBy(() -> RootAccount.establish(directory, Optional.of("second")))
-                    .isInstanceOf(StartupException.class)
-                    .hasMessageContaining("ALTER USER");
-        }
+        RootAccount.checkConfiguredPassword(rootWith("first"), Optional.of("first"));
+        RootAccount.checkConfiguredPassword(rootWith("first"), Optional.empty());
+        assertThatThrownBy(() -> RootAccount.checkConfiguredPassword(rootWith("first"), Optional.of("second")))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("ALTER USER");
+        assertThatThrownBy(() -> RootAccount.checkConfiguredPassword(PrivilegeModel.EMPTY, Optional.of("x")))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("no longer exists");
     }
 
     @Test
-    void testNonLoopbackBindNeedsAPassword()
+    void testNonLoopbackBindNeedsPasswords()
             throws Exception
     {
-        RootAccount empty = new RootAccount(PasswordHash.EMPTY);
-        empty.checkBindAddress("127.0.0.1");
-        empty.checkBindAddress("localhost");
-        empty.checkBindAddress("::1");
-        assertThatThrownBy(() -> empty.checkBindAddress("0.0.0.0"))
+        PrivilegeModel empty = rootWith("");
+        RootAccount.checkBindAddress(empty, "127.0.0.1");
+        RootAccount.checkBindAddress(empty, "localhost");
+        RootAccount.checkBindAddress(empty, "::1");
+        assertThatThrownBy(() -> RootAccount.checkBindAddress(empty, "0.0.0.0"))
                 .isInstanceOf(StartupException.class)
                 .hasMessageContaining("--root-password")
                 .hasMessageContaining("QUIVER_ROOT_PASSWORD");
-        new RootAccount(PasswordHash.of("set")).checkBindAddress("0.0.0.0");
-    }
-
-    @Test
-    void testTheStoredPasswordDecidesNotTheFlag()
-            throws Exception
-    {
-        try (DataDirectory directory = DataDirectory.open(temporary)) {
-            RootAccount.establish(directory, Optional.empty());
-            // A flag given on a later start cannot replace the stored empty password.
-            assertThatThrownBy(() -> RootAccount.establish(directory, Optional.of("late"))).isInstanceOf(StartupException.class);
-            assertThatThrownBy(() -> RootAccount.establish(directory, Optional.empty()).checkBindAddress("0.0.0.0"))
-                    .isInstanceOf(StartupException.class);
-        }
+        RootAccount.checkBindAddress(rootWith("set"), "0.0.0.0");
+        PrivilegeModel localOnly = new PrivilegeModel(List.of(
+                new Account(new AccountName("root", "localhost"), Account.CACHING_SHA2_PASSWORD, PasswordHash.EMPTY, AccountGrants.NONE)));
+        RootAccount.checkBindAddress(localOnly, "0.0.0.0");
     }
 
     @Test
