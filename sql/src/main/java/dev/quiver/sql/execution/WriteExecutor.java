@@ -283,8 +283,10 @@ final class WriteExecutor
         }
         ScanRequest selection = selection(update.where(), update.order(), update.limit(), definition, scope, context);
         accessControl.checkCanUpdate(context.session().identity(), database, definition.name(), update.assignments().stream().map(Statement.Assignment::column).toList());
-        List<Expression> updateReads = new ArrayList<>(update.assignments().stream().map(Statement.Assignment::value).toList());
+        // MySQL resolves WHERE before the SET values, so a denied WHERE column is named first
+        List<Expression> updateReads = new ArrayList<>();
         update.where().ifPresent(updateReads::add);
+        updateReads.addAll(update.assignments().stream().map(Statement.Assignment::value).toList());
         update.order().forEach(each -> updateReads.add(each.expression()));
         checkReads(context, database, definition.name(), updateReads, Optional.empty());
         TableScope rowScope = scope.withClause("field list");

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * The table columns an expression reads, for the SELECT privilege MySQL requires on them (the WHERE and SET of UPDATE,
  * the WHERE of DELETE, the update part of ON DUPLICATE KEY UPDATE). It walks any expression record generically, so new
- * expression kinds are covered without changes here. {@code VALUES(c)} and row-alias references read the proposed
- * row, not the table, and are left out.
+ * expression kinds are covered without changes here. {@code VALUES(c)} counts as reading {@code c} (MySQL resolves its
+ * argument as a column of the table under SELECT); row-alias references ({@code new.c}) do not, as MySQL 8 resolves
+ * them against the already checked insert columns.
  */
 public final class ColumnsRead
 {
@@ -34,7 +35,6 @@ public final class ColumnsRead
         Map<String, String> result = new LinkedHashMap<>();
         Set<String> ignored = new java.util.HashSet<>();
         ignoredQualifiers.forEach(each -> ignored.add(each.toLowerCase(Locale.ROOT)));
-        ignored.add(Expression.INSERT_VALUES.toLowerCase(Locale.ROOT));
         for (Expression each : expressions) {
             walk(each, ignored, result);
         }
@@ -54,7 +54,8 @@ public final class ColumnsRead
             case Expression.ColumnReference reference -> {
                 List<String> parts = reference.parts();
                 String name = reference.name();
-                boolean qualifiedByIgnored = parts.size() >= 2 && ignored.contains(parts.get(parts.size() - 2).toLowerCase(Locale.ROOT));
+                boolean qualifiedByIgnored = parts.size() >= 2 && !parts.get(parts.size() - 2).equals(Expression.INSERT_VALUES)
+                        && ignored.contains(parts.get(parts.size() - 2).toLowerCase(Locale.ROOT));
                 if (!name.equals("*") && !qualifiedByIgnored) {
                     result.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
                 }

@@ -86,10 +86,10 @@ public enum Privilege
         return result;
     }
 
-    /** MySQL's {@code get_privilege_desc}: the names joined by a comma, no space ({@code INSERT,UPDATE}). */
+    /** MySQL 8's {@code get_privilege_desc}: the names in bit order joined by a comma and a space ({@code INSERT, UPDATE}). */
     public static String describeDenied(Set<Privilege> privileges)
     {
-        return EnumSet.copyOf(privileges).stream().map(each -> each.deniedName).collect(Collectors.joining(","));
+        return EnumSet.copyOf(privileges).stream().map(each -> each.deniedName).collect(Collectors.joining(", "));
     }
 
     /** Stored form in the grant tables: the enum names joined by a comma. */

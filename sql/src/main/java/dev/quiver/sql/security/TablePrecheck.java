@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  * The table-level privileges a statement needs, checked at analysis before anything of it runs (MySQL's
  * {@code precheck} / {@code check_table_access}), independent of the data: INSERT, plus UPDATE for ON DUPLICATE KEY
  * UPDATE and DELETE for REPLACE, and SELECT on an INSERT ... SELECT's source; UPDATE; DELETE; SELECT; CREATE, DROP,
- * ALTER (with INSERT and CREATE) and INDEX for DDL (RENAME TABLE: ALTER and DROP on the old name, CREATE and INSERT on the new one). The column
+ * ALTER and INDEX for DDL (RENAME TABLE: ALTER and DROP on the old name, CREATE and INSERT on the new one). The column
  * checks come later, as the executors resolve columns.
  */
 public final class TablePrecheck
@@ -46,11 +46,7 @@ public final class TablePrecheck
             case Statement.CreateTable create -> require(session, create.table(), EnumSet.of(Privilege.CREATE));
             case Statement.DropTable drop -> drop.tables().forEach(each -> require(session, each, EnumSet.of(Privilege.DROP)));
             case Statement.TruncateTable truncate -> require(session, truncate.table(), EnumSet.of(Privilege.DROP));
-            case Statement.AlterTable alter -> {
-                // MySQL's Sql_cmd_alter_table::execute: ALTER on the table, then INSERT and CREATE (for the rebuilt table)
-                require(session, alter.table(), EnumSet.of(Privilege.ALTER));
-                require(session, alter.table(), EnumSet.of(Privilege.INSERT, Privilege.CREATE));
-            }
+            case Statement.AlterTable alter -> require(session, alter.table(), EnumSet.of(Privilege.ALTER));
             case Statement.CreateIndex create -> require(session, create.table(), EnumSet.of(Privilege.INDEX));
             case Statement.DropIndex drop -> require(session, drop.table(), EnumSet.of(Privilege.INDEX));
             case Statement.RenameTables rename -> {

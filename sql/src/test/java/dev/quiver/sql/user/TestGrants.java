@@ -138,8 +138,8 @@ public class TestGrants
         assertError(root, "USE nowhere", 1049, "Unknown database 'nowhere'");
         assertError(alice, "SELECT * FROM shop.orders", 1142, "SELECT command denied to user 'alice'@'localhost' for table 'orders'");
         assertError(alice, "INSERT INTO shop.orders VALUES (2, 2, 2, 2) ON DUPLICATE KEY UPDATE a = 3", 1142,
-                "INSERT,UPDATE command denied to user 'alice'@'localhost' for table 'orders'");
-        assertError(alice, "REPLACE INTO shop.orders VALUES (2, 2, 2, 2)", 1142, "INSERT,DELETE command denied to user 'alice'@'localhost' for table 'orders'");
+                "INSERT, UPDATE command denied to user 'alice'@'localhost' for table 'orders'");
+        assertError(alice, "REPLACE INTO shop.orders VALUES (2, 2, 2, 2)", 1142, "INSERT, DELETE command denied to user 'alice'@'localhost' for table 'orders'");
         assertThat(rows(root, "SHOW DATABASES")).extracting(each -> each[0]).contains("shop", "mysql");
         assertThat(rows(alice, "SHOW DATABASES")).extracting(each -> each[0]).containsExactly("information_schema");
 
@@ -150,7 +150,8 @@ public class TestGrants
                 "UPDATE command denied to user 'alice'@'localhost' for table 'orders'");
         run(root, "GRANT UPDATE ON shop.orders TO alice");
         run(alice, "INSERT INTO shop.orders VALUES (2, 2, 2, 2) ON DUPLICATE KEY UPDATE a = 3");
-        run(alice, "INSERT INTO shop.orders VALUES (2, 2, 2, 2) ON DUPLICATE KEY UPDATE a = VALUES(a)");
+        assertError(alice, "INSERT INTO shop.orders VALUES (2, 2, 2, 2) ON DUPLICATE KEY UPDATE a = VALUES(a)", 1143,
+                "SELECT command denied to user 'alice'@'localhost' for column 'a' in table 'orders'");
         run(alice, "INSERT INTO shop.orders VALUES (2, 2, 2, 2) AS new ON DUPLICATE KEY UPDATE a = new.b");
         assertError(alice, "INSERT INTO shop.orders VALUES (2, 2, 2, 2) ON DUPLICATE KEY UPDATE a = b + 1", 1143,
                 "SELECT command denied to user 'alice'@'localhost' for column 'b' in table 'orders'");
