@@ -1,6 +1,7 @@
 package dev.quiver.sql.security;
 
 import dev.quiver.sql.Session;
+import dev.quiver.sql.tree.FromItem;
 import dev.quiver.sql.tree.Statement;
 import dev.quiver.sql.tree.TableName;
 
@@ -38,11 +39,13 @@ public final class TablePrecheck
                     wanted.add(Privilege.DELETE);
                 }
                 require(session, insert.table(), wanted);
-                insert.query().ifPresent(query -> require(session, query.table(), EnumSet.of(Privilege.SELECT)));
+                insert.query().ifPresent(query -> check(query, session));
             }
             case Statement.Update update -> require(session, update.table(), EnumSet.of(Privilege.UPDATE));
             case Statement.Delete delete -> require(session, delete.table(), EnumSet.of(Privilege.DELETE));
-            case Statement.TableQuery query -> require(session, query.table(), EnumSet.of(Privilege.SELECT));
+            case Statement.TableQuery query -> selected(session, query.from());
+            case Statement.Union union -> union.parts().forEach(part -> check(part, session));
+            case Statement.Explain explain -> check(explain.statement(), session);
             case Statement.CreateTable create -> require(session, create.table(), EnumSet.of(Privilege.CREATE));
             case Statement.DropTable drop -> drop.tables().forEach(each -> require(session, each, EnumSet.of(Privilege.DROP)));
             case Statement.TruncateTable truncate -> require(session, truncate.table(), EnumSet.of(Privilege.DROP));
@@ -54,6 +57,20 @@ public final class TablePrecheck
                     require(session, rename.from().get(i), EnumSet.of(Privilege.ALTER, Privilege.DROP));
                     require(session, rename.to().get(i), EnumSet.of(Privilege.CREATE, Privilege.INSERT));
                 }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** SELECT on every table of a FROM clause, joins included (subqueries are checked as they are planned). */
+    private void selected(Session session, FromItem from)
+    {
+        switch (from) {
+            case FromItem.TableReference reference -> require(session, reference.table(), EnumSet.of(Privilege.SELECT));
+            case FromItem.Join join -> {
+                selected(session, join.left());
+                selected(session, join.right());
             }
             default -> {
             }

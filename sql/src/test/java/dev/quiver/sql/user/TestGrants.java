@@ -172,6 +172,14 @@ public class TestGrants
         assertError(alice, "DELETE FROM orders WHERE b = 2", 1143, "SELECT command denied to user 'alice'@'localhost' for column 'b' in table 'orders'");
         run(alice, "DELETE FROM orders WHERE id = 2");
 
+        // every table of a join or a UNION is checked
+        assertError(alice, "SELECT o.id FROM orders o JOIN items i ON i.id = o.id", 1142, "SELECT command denied to user 'alice'@'localhost' for table 'items'");
+        assertError(alice, "SELECT id FROM orders UNION SELECT id FROM items", 1142, "SELECT command denied to user 'alice'@'localhost' for table 'items'");
+        run(root, "GRANT SELECT (id) ON shop.items TO alice");
+        run(alice, "SELECT o.id, i.id FROM orders o JOIN items i ON i.id = o.id");
+        assertError(alice, "SELECT o.id, i.name FROM orders o JOIN items i ON i.id = o.id", 1143,
+                "SELECT command denied to user 'alice'@'localhost' for column 'name' in table 'items'");
+
         // REVOKE applies at once too
         run(root, "REVOKE INSERT ON shop.orders FROM alice");
         assertError(alice, "INSERT INTO orders VALUES (3, 3, 3, 3)", 1142, "INSERT command denied to user 'alice'@'localhost' for table 'orders'");
