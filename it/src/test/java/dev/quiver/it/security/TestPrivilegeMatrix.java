@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,6 +187,90 @@ class TestPrivilegeMatrix
             }
         }
         assertThat(differences).as("%s: %d combinations", test.name(), combinations.size()).isEmpty();
+    }
+
+    /**
+     * A statement tried as a user holding exactly these column-level grants. {@code mysql8} is set where MySQL 8
+     * answers differently from MariaDB: then MariaDB's answer must be {@code mariaDb} and Quiver's {@code mysql8}.
+     */
+    record ColumnCase(List<String> grants, String sql, Optional<String> mariaDb, Optional<String> mysql8)
+    {
+        static ColumnCase of(String sql, String... grants)
+        {
+            return new ColumnCase(List.of(grants), sql, Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * MySQL 8 checks ODKU insert columns for INSERT only (check_insert_fields) and ODKU targets for UPDATE only
+         * (prepare_inner); MariaDB also wants UPDATE on the insert columns and SELECT on the targets.
+         */
+        ColumnCase differs(String mariaDbAnswer, String mysql8Answer)
+        {
+            return new ColumnCase(grants, sql, Optional.of(mariaDbAnswer), Optional.of(mysql8Answer));
+        }
+
+        @Override
+        public String toString()
+        {
+            return sql + " with " + grants;
+        }
+    }
+
+    static Stream<ColumnCase> columnCases()
+    {
+        String u = " TO '" + USER + "'@'localhost'";
+        String updateOnId = "1143 UPDATE command denied to user 'pm_u'@'localhost' for column 'id' in table 't'";
+        return Stream.of(
+                ColumnCase.of("INSERT INTO pm.t (id, a) VALUES (10, 1)", "GRANT INSERT (id, a) ON pm.t" + u),
+                ColumnCase.of("INSERT INTO pm.t (id, b) VALUES (10, 1)", "GRANT INSERT (id, a) ON pm.t" + u),
+                ColumnCase.of("INSERT INTO pm.t VALUES (10, 1, 1)", "GRANT INSERT (id, a) ON pm.t" + u),
+                ColumnCase.of("INSERT INTO pm.t VALUES (10, 1, 1)", "GRANT INSERT (id, a, b) ON pm.t" + u),
+                ColumnCase.of("INSERT INTO pm.t (id, a) VALUES (1, 1) ON DUPLICATE KEY UPDATE a = 3", "GRANT INSERT (id, a), UPDATE (a) ON pm.t" + u)
+                        .differs(updateOnId, "OK"),
+                ColumnCase.of("INSERT INTO pm.t (id, a) VALUES (1, 1) ON DUPLICATE KEY UPDATE a = 3", "GRANT INSERT (id, a), UPDATE (b) ON pm.t" + u)
+                        .differs(updateOnId, "1143 UPDATE command denied to user 'pm_u'@'localhost' for column 'a' in table 't'"),
+                ColumnCase.of("INSERT INTO pm.t (id, a) VALUES (1, 1) ON DUPLICATE KEY UPDATE a = 3", "GRANT INSERT, UPDATE (id, a) ON pm.t" + u)
+                        .differs("1143 SELECT command denied to user 'pm_u'@'localhost' for column 'a' in table 't'", "OK"),
+                ColumnCase.of("INSERT INTO pm.t (id, a) VALUES (1, 1) ON DUPLICATE KEY UPDATE a = a + 1", "GRANT INSERT, UPDATE (a), SELECT (a) ON pm.t" + u)
+                        .differs(updateOnId, "OK"),
+                ColumnCase.of("INSERT INTO pm.t (id, a) VALUES (1, 1) ON DUPLICATE KEY UPDATE a = a + 1", "GRANT INSERT, UPDATE (a), SELECT (b) ON pm.t" + u)
+                        .differs(updateOnId, "1143 SELECT command denied to user 'pm_u'@'localhost' for column 'a' in table 't'"),
+                ColumnCase.of("INSERT INTO pm.t (id, a) VALUES (1, 1) ON DUPLICATE KEY UPDATE a = a + 1", "GRANT INSERT, UPDATE (id, a), SELECT (a) ON pm.t" + u),
+                ColumnCase.of("REPLACE INTO pm.t (id, a) VALUES (1, 1)", "GRANT INSERT, DELETE ON pm.t" + u),
+                ColumnCase.of("UPDATE pm.t SET a = 5 WHERE id = 1", "GRANT UPDATE (a), SELECT (id) ON pm.t" + u),
+                ColumnCase.of("UPDATE pm.t SET b = 5 WHERE id = 1", "GRANT UPDATE (a), SELECT (id) ON pm.t" + u),
+                ColumnCase.of("UPDATE pm.t SET a = b WHERE id = 1", "GRANT UPDATE (a), SELECT (id) ON pm.t" + u),
+                ColumnCase.of("UPDATE pm.t SET a = 5", "GRANT UPDATE (a) ON pm.t" + u),
+                ColumnCase.of("DELETE FROM pm.t WHERE a = 1", "GRANT DELETE, SELECT (a) ON pm.t" + u),
+                ColumnCase.of("DELETE FROM pm.t WHERE b = 1", "GRANT DELETE, SELECT (a) ON pm.t" + u),
+                ColumnCase.of("SELECT id, a FROM pm.t WHERE id = 1", "GRANT SELECT (id, a) ON pm.t" + u),
+                ColumnCase.of("SELECT id, b FROM pm.t", "GRANT SELECT (id, a) ON pm.t" + u),
+                ColumnCase.of("SELECT id FROM pm.t WHERE b = 1", "GRANT SELECT (id, a) ON pm.t" + u),
+                ColumnCase.of("SELECT * FROM pm.t", "GRANT SELECT (id, a) ON pm.t" + u),
+                ColumnCase.of("SELECT * FROM pm.t", "GRANT SELECT (id, a, b) ON pm.t" + u),
+                ColumnCase.of("SELECT COUNT(*) FROM pm.t", "GRANT SELECT (id, a) ON pm.t" + u),
+                ColumnCase.of("SELECT id FROM pm.t", "GRANT SELECT (id) ON pm.src" + u),
+                ColumnCase.of("INSERT INTO pm.t (id, a, b) SELECT id, a, b FROM pm.src WHERE id = 3", "GRANT INSERT ON pm.t" + u, "GRANT SELECT (b) ON pm.src" + u),
+                ColumnCase.of("INSERT INTO pm.t (id, a, b) SELECT id, a, b FROM pm.src WHERE id = 3", "GRANT INSERT ON pm.t" + u,
+                        "GRANT SELECT (id, a, b) ON pm.src" + u));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("columnCases")
+    void testColumnGrants(ColumnCase test)
+            throws SQLException
+    {
+        String baseline = tableState(quiverRoot);
+        String oracle = attempt(mariaDb.port(), mariaDbRoot, test.grants(), test.sql());
+        String actual = attempt(quiver.port(), quiverRoot, test.grants(), test.sql());
+        if (actual.equals("OK") || oracle.equals("OK")) {
+            reset();
+        }
+        else {
+            assertThat(tableState(quiverRoot)).as("nothing of a denied statement runs").isEqualTo(baseline);
+        }
+        assertThat(oracle).as("MariaDB").isEqualTo(test.mariaDb().orElse(oracle));
+        assertThat(actual).as("%s", test).isEqualTo(test.mysql8().orElse(oracle));
     }
 
     private static List<Level[]> combinations(List<Need> needs)

@@ -29,8 +29,14 @@ public final class Analyzer
 
     public Analyzer(AccessControl accessControl)
     {
+        this(accessControl, (database, table) -> java.util.Optional.empty());
+    }
+
+    /** @param columns the columns of a table, for the all-columns checks of {@code SELECT *} (empty when it does not exist) */
+    public Analyzer(AccessControl accessControl, dev.quiver.sql.security.TablePrecheck.TableColumns columns)
+    {
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
-        this.precheck = new dev.quiver.sql.security.TablePrecheck(accessControl);
+        this.precheck = new dev.quiver.sql.security.TablePrecheck(accessControl, columns);
     }
 
     /** Privilege checks and early validation; a statement this slice cannot run answers ER_NOT_SUPPORTED_YET. */

@@ -58,7 +58,9 @@ public final class StatementExecutor
         this.accounts = new AccountStatementExecutor(users, storage, accessControl);
         this.storage = requireNonNull(storage, "storage is null");
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
-        this.analyzer = new Analyzer(accessControl);
+        this.analyzer = new Analyzer(accessControl, (database, table) -> storage.databaseExists(database) && storage.tableExists(database, table)
+                ? Optional.of(storage.table(database, table).definition().columns().stream().map(dev.quiver.storage.catalog.ColumnDefinition::name).toList())
+                : Optional.empty());
         this.showExecutor = new ShowExecutor(storage, accessControl, variables, status);
         this.setExecutor = new SetExecutor(variables);
         this.status = requireNonNull(status, "status is null");

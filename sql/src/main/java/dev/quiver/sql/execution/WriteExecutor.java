@@ -79,7 +79,12 @@ final class WriteExecutor
             ExpressionTypes.typeOf(each.value(), context.withScope(scope));
         }
         List<String> updated = insert.updates().stream().map(Statement.Assignment::column).toList();
-        accessControl.checkCanInsert(context.session().identity(), database, definition.name(), columns);
+        if (insert.columns().isEmpty()) {
+            accessControl.checkAllColumns(context.session().identity(), database, definition.name(), dev.quiver.sql.security.Privilege.INSERT, columns);
+        }
+        else {
+            accessControl.checkCanInsert(context.session().identity(), database, definition.name(), columns);
+        }
         if (insert.action() == Statement.ConflictAction.UPDATE) {
             accessControl.checkCanUpdate(context.session().identity(), database, definition.name(), updated);
             checkReads(context, database, definition.name(), insert.updates().stream().map(Statement.Assignment::value).toList(), insert.rowAlias());

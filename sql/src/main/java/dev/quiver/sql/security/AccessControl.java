@@ -84,4 +84,19 @@ public interface AccessControl
             java.util.Map<String, java.util.Set<Privilege>> columns)
     {
     }
+
+    /**
+     * A statement that touches every column without naming them ({@code INSERT} without a column list,
+     * {@code SELECT *}): MySQL's {@code check_grant_all_columns}, which answers 1142 for the table when column
+     * privileges do not cover every column.
+     */
+    default void checkAllColumns(Identity identity, String database, String table, Privilege privilege, java.util.List<String> columns)
+    {
+        switch (privilege) {
+            case INSERT -> checkCanInsert(identity, database, table, columns);
+            case UPDATE -> checkCanUpdate(identity, database, table, columns);
+            case SELECT -> checkCanSelect(identity, database, table, columns);
+            default -> throw new IllegalArgumentException("not a column privilege: " + privilege);
+        }
+    }
 }

@@ -265,4 +265,21 @@ public final class GrantAccessControl
             case GrantLevel.Table table -> tableDenied(identity, missing, table.table());
         };
     }
+
+    @Override
+    public void checkAllColumns(Identity identity, String database, String table, Privilege privilege, List<String> columns)
+    {
+        if (isInformationSchema(database)) {
+            return;
+        }
+        AccountGrants grants = grants(identity);
+        if (grants.forTable(database, table).contains(privilege)) {
+            return;
+        }
+        for (String each : columns) {
+            if (!grants.forColumn(database, table, each).contains(privilege)) {
+                throw tableDenied(identity, EnumSet.of(privilege), table);
+            }
+        }
+    }
 }

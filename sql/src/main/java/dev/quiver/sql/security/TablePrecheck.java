@@ -1,11 +1,14 @@
 package dev.quiver.sql.security;
 
 import dev.quiver.sql.Session;
+import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.FromItem;
 import dev.quiver.sql.tree.Statement;
 import dev.quiver.sql.tree.TableName;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,11 +23,20 @@ import static java.util.Objects.requireNonNull;
  */
 public final class TablePrecheck
 {
-    private final AccessControl accessControl;
+    /** The columns of a table, in order; empty when the table does not exist. */
+    @FunctionalInterface
+    public interface TableColumns
+    {
+        Optional<List<String>> of(String database, String table);
+    }
 
-    public TablePrecheck(AccessControl accessControl)
+    private final AccessControl accessControl;
+    private final TableColumns columns;
+
+    public TablePrecheck(AccessControl accessControl, TableColumns columns)
     {
         this.accessControl = requireNonNull(accessControl, "accessControl is null");
+        this.columns = requireNonNull(columns, "columns is null");
     }
 
     public void check(Statement statement, Session session)
@@ -43,7 +55,10 @@ public final class TablePrecheck
             }
             case Statement.Update update -> require(session, update.table(), EnumSet.of(Privilege.UPDATE));
             case Statement.Delete delete -> require(session, delete.table(), EnumSet.of(Privilege.DELETE));
-            case Statement.TableQuery query -> selected(session, query.from());
+            case Statement.TableQuery query -> {
+                selected(session, query.from());
+                stars(session, query);
+            }
             case Statement.Union union -> union.parts().forEach(part -> check(part, session));
             case Statement.Explain explain -> check(explain.statement(), session);
             case Statement.CreateTable create -> require(session, create.table(), EnumSet.of(Privilege.CREATE));
@@ -75,6 +90,44 @@ public final class TablePrecheck
             default -> {
             }
         }
+    }
+
+    /** {@code SELECT *} and {@code SELECT t.*} read every column of their tables: MySQL checks them all at once (1142). */
+    private void stars(Session session, Statement.TableQuery query)
+    {
+        for (Statement.SelectItem item : query.items()) {
+            if (!(item.expression() instanceof Expression.ColumnReference reference) || !reference.name().equals("*")) {
+                continue;
+            }
+            Optional<String> qualifier = reference.parts().size() >= 2 ? Optional.of(reference.parts().get(reference.parts().size() - 2)) : Optional.empty();
+            for (FromItem.TableReference table : tables(query.from())) {
+                String label = table.alias().orElse(table.table().name());
+                if (qualifier.isPresent() && !qualifier.get().equalsIgnoreCase(label)) {
+                    continue;
+                }
+                Optional<String> database = table.table().database().or(() -> Optional.ofNullable(session.database()));
+                if (database.isEmpty()) {
+                    continue;
+                }
+                columns.of(database.get(), table.table().name()).ifPresent(names ->
+                        accessControl.checkAllColumns(session.identity(), database.get(), table.table().name(), Privilege.SELECT, names));
+            }
+        }
+    }
+
+    private static List<FromItem.TableReference> tables(FromItem from)
+    {
+        List<FromItem.TableReference> result = new ArrayList<>();
+        switch (from) {
+            case FromItem.TableReference reference -> result.add(reference);
+            case FromItem.Join join -> {
+                result.addAll(tables(join.left()));
+                result.addAll(tables(join.right()));
+            }
+            default -> {
+            }
+        }
+        return result;
     }
 
     private void require(Session session, TableName table, Set<Privilege> wanted)
