@@ -78,7 +78,7 @@ final class KnnBenchmark
         }
         if (settings.engines().contains(LUCENE)) {
             String load = loadAverage();
-            try (LuceneKnnEngine lucene = new LuceneKnnEngine(settings.work().resolve("index-lucene"), settings.m(), settings.efConstruction())) {
+            try (LuceneKnnEngine lucene = new LuceneKnnEngine(data.directory().resolve("index-lucene"), settings.m(), settings.efConstruction())) {
                 KnnEngine.Build build = logBuild(lucene, lucene.build(data), data, log);
                 List<Point> unfiltered = sweep(lucene, data, settings, false, log);
                 List<Point> filtered = sweep(lucene, data, settings, true, log);
@@ -99,7 +99,7 @@ final class KnnBenchmark
             throws Exception
     {
         String load = loadAverage();
-        try (QuiverKnnEngine quiver = new QuiverKnnEngine(settings.work().resolve("index-quiver"), settings.m(), settings.efConstruction())) {
+        try (QuiverKnnEngine quiver = new QuiverKnnEngine(data.directory().resolve("index-quiver"), settings.m(), settings.efConstruction())) {
             KnnEngine.Build build = logBuild(quiver, quiver.build(data), data, log);
             List<Point> unfiltered;
             try {
@@ -181,7 +181,7 @@ final class KnnBenchmark
             throws Exception
     {
         String load = loadAverage();
-        Path index = settings.work().resolve("index-hnswlib.bin");
+        Path index = data.directory().resolve("index-hnswlib.bin");
         List<String> command = List.of(settings.python(), settings.script().toString(), data.directory().toString(), Integer.toString(data.rows()),
                 Integer.toString(data.dimensions()), Integer.toString(data.queries().length), Integer.toString(settings.m()),
                 Integer.toString(settings.efConstruction()), settings.efs().stream().map(String::valueOf).collect(Collectors.joining(",")),
