@@ -1,5 +1,10 @@
 package dev.quiver.bench;
 
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.store.FSDirectory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,10 +34,30 @@ final class KnnFiles
         return sum(directory, true);
     }
 
-    /** The number of HNSW graphs (one per segment with vectors) under {@code directory}. */
+    /**
+     * The number of vector graphs a search visits: the segments with vectors in the last commit of every Lucene index
+     * under {@code directory} (read-only; segments in compound files count too).
+     */
     static int graphs(Path directory)
     {
-        return (int) files(directory).stream().filter(path -> extension(path).equals("vex")).count();
+        int graphs = 0;
+        List<Path> indexes = files(directory).stream().filter(path -> path.getFileName().toString().startsWith("segments_"))
+                .map(Path::getParent).distinct().toList();
+        for (Path index : indexes) {
+            try (FSDirectory lucene = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(lucene)) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    boolean vectors = false;
+                    for (FieldInfo field : leaf.reader().getFieldInfos()) {
+                        vectors |= field.getVectorDimension() > 0;
+                    }
+                    graphs += vectors ? 1 : 0;
+                }
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return graphs;
     }
 
     private static long sum(Path directory, boolean vectorsOnly)
