@@ -36,7 +36,7 @@ final class KnnBenchmark
     static final String HNSWLIB = "hnswlib";
 
     record Settings(int rows, int dimensions, int queries, long seed, int m, int efConstruction, List<Integer> efs, int passes,
-                    Set<String> engines, Path work, String python, Path script)
+                    Set<String> engines, Path work, String python, Path script, boolean unfiltered)
     {
         Settings
         {
@@ -80,13 +80,15 @@ final class KnnBenchmark
             String load = loadAverage();
             try (LuceneKnnEngine lucene = new LuceneKnnEngine(data.directory().resolve("index-lucene"), settings.m(), settings.efConstruction())) {
                 KnnEngine.Build build = logBuild(lucene, lucene.build(data), data, log);
-                List<Point> unfiltered = sweep(lucene, data, settings, false, log);
+                List<Point> unfiltered = settings.unfiltered() ? sweep(lucene, data, settings, false, log) : List.of();
                 List<Point> filtered = sweep(lucene, data, settings, true, log);
                 results.add(new EngineResult(lucene.name(), Optional.of(build), unfiltered, filtered, "IndexSearcher + KnnFloatVectorQuery", load + " → " + loadAverage()));
-                KnnEngine leaf = lucene.leafApi();
-                String leafLoad = loadAverage();
-                List<Point> leafPoints = sweep(leaf, data, settings, false, log);
-                results.add(new EngineResult(leaf.name(), Optional.of(build), leafPoints, List.of(), "LeafReader.searchNearestVectors, same index", leafLoad + " → " + loadAverage()));
+                if (settings.unfiltered()) {
+                    KnnEngine leaf = lucene.leafApi();
+                    String leafLoad = loadAverage();
+                    List<Point> leafPoints = sweep(leaf, data, settings, false, log);
+                    results.add(new EngineResult(leaf.name(), Optional.of(build), leafPoints, List.of(), "LeafReader.searchNearestVectors, same index", leafLoad + " → " + loadAverage()));
+                }
             }
         }
         if (settings.engines().contains(QUIVER)) {
@@ -103,7 +105,7 @@ final class KnnBenchmark
             KnnEngine.Build build = logBuild(quiver, quiver.build(data), data, log);
             List<Point> unfiltered;
             try {
-                unfiltered = sweep(quiver, data, settings, false, log);
+                unfiltered = settings.unfiltered() ? sweep(quiver, data, settings, false, log) : List.of();
             }
             catch (QuiverException ex) {
                 log.println("Quiver: vector search unavailable: " + ex.getMessage());

@@ -29,7 +29,8 @@ import java.util.Map.Entry;
 import java.util.OptionalInt;
 
 /**
- * Quiver at the engine level: a table {@code (id BIGINT PRIMARY KEY, tag INT, embedding VECTOR(d))} with a VECTOR
+ * Quiver at the engine level: a table {@code (id BIGINT PRIMARY KEY, tag INT, embedding VECTOR(d), INDEX(tag))} (the
+ * secondary index lets the engine push the tag filter into the search, as Lucene direct's IntField does) with a VECTOR
  * index {@code distance=l2, type=hnsw, m, ef_construction} in a {@link LuceneStorageEngine}, loaded with INSERT
  * batches of 1,000 rows through {@code Table.write} (durable, through the log), then a checkpoint; searched with
  * {@code Table.vectorSearch} (APPROXIMATE, {@code efSearch = ef}, projection {@code id}), the filter a
@@ -71,7 +72,7 @@ final class QuiverKnnEngine
                 ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(ColumnType.IntegerWidth.BIGINT)),
                 ColumnDefinition.notNull("tag", ColumnType.IntegerType.signed(ColumnType.IntegerWidth.INT)),
                 ColumnDefinition.nullable("embedding", new ColumnType.VectorType(dimensions))),
-                List.of(IndexDefinition.primaryKey("id"),
+                List.of(IndexDefinition.primaryKey("id"), IndexDefinition.index("tag_idx", "tag"),
                         new IndexDefinition("vidx", IndexDefinition.Kind.VECTOR, List.of("embedding"), Map.of(
                                 "distance", "l2", "type", "hnsw", "m", Integer.toString(m), "ef_construction", Integer.toString(efConstruction)))));
     }
