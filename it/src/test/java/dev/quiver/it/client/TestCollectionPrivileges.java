@@ -5,7 +5,6 @@ import dev.quiver.client.Collection;
 import dev.quiver.client.CollectionConfiguration;
 import dev.quiver.client.SeekdbClient;
 import dev.quiver.it.testing.TestingServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TestCollectionPrivileges
 {
     @Test
-    @Disabled("needs CREATE USER and GRANT (privs)")
     void testSelectOnlyUserCannotUpsert()
             throws SQLException
     {
