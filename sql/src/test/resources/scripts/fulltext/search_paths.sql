@@ -66,6 +66,20 @@ SELECT _id FROM docs WHERE NOT MATCH(document) AGAINST ('pie') ORDER BY _id;
 > e
 > rows: 3
 
+-- the SDK's get with where and whereDocument, verbatim: MATCH inside OR is a membership test of one text search
+SELECT _id, document, metadata FROM docs WHERE ((JSON_EXTRACT(metadata, '$.a') >= 1 AND JSON_EXTRACT(metadata, '$.a') NOT IN (3))) AND ((MATCH(document) AGAINST ('pie' IN NATURAL LANGUAGE MODE) OR document REGEXP '^b'));
+> _id document                      metadata
+> --- ----------------------------- --------
+> a   Apple pie with cinnamon       {"a": 1}
+> b   Banana bread and banana split {"a": 2}
+> rows: 2
+
+SELECT _id FROM docs WHERE (JSON_EXTRACT(metadata, '$.a') > 1) AND (MATCH(document) AGAINST ('pie' IN NATURAL LANGUAGE MODE));
+> _id
+> ---
+> c
+> rows: 1
+
 SELECT COUNT(*) AS cnt FROM docs WHERE MATCH(document) AGAINST ('nothing matches this');
 > cnt
 > ---
@@ -75,7 +89,7 @@ SELECT COUNT(*) AS cnt FROM docs WHERE MATCH(document) AGAINST ('nothing matches
 SHOW SESSION STATUS LIKE 'Quiver_rows_examined';
 > Variable_name        Value
 > -------------------- -----
-> Quiver_rows_examined 26
+> Quiver_rows_examined 32
 > rows: 1
 
 DELETE FROM docs WHERE (MATCH(document) AGAINST ('banana' IN NATURAL LANGUAGE MODE));
