@@ -87,7 +87,10 @@ final class SearchExecutor
         if (query.limit().flatMap(SearchFunctions::approximateItem).isPresent()) {
             return true;
         }
-        return query.order().size() == 1 && query.limit().isPresent()
+        // an exact top-k by distance: a vector search when it is a plain single-table query, else the SELECT plan sorts
+        return query.order().size() == 1 && query.limit().isPresent() && query.from() instanceof dev.quiver.sql.tree.FromItem.TableReference
+                && query.groupBy().isEmpty() && query.having().isEmpty() && !query.distinct()
+                && query.items().stream().noneMatch(each -> each.expression() instanceof Expression.Aggregate)
                 && SearchPlans.distanceCall(query, query.order().get(0).expression()).isPresent();
     }
 
