@@ -12,6 +12,12 @@ import dev.quiver.storage.filter.Filter.Field;
 import dev.quiver.storage.json.JsonParser;
 import dev.quiver.storage.row.Row;
 import dev.quiver.storage.row.Value;
+import dev.quiver.storage.search.ScoredRow;
+import dev.quiver.storage.search.SearchAccess;
+import dev.quiver.storage.search.SearchResult;
+import dev.quiver.storage.search.SearchStrategy;
+import dev.quiver.storage.search.VectorMetric;
+import dev.quiver.storage.search.VectorSearchRequest;
 import dev.quiver.storage.table.ConflictPolicy;
 import dev.quiver.storage.table.RowOutcome;
 import dev.quiver.storage.table.ScanRequest;
@@ -958,6 +964,217 @@ public abstract class AbstractStorageEngineTest
         List<Value> result = new ArrayList<>(values);
         result.add(last);
         return result;
+    }
+
+    // ---------------------------------------------------------------- vector search
+
+    private static final long VECTOR_SEED = 20261122L;
+
+    private Table vectorTable(int count)
+    {
+        engine.createTable(DB, VectorFixtures.vectorTable("vecs"));
+        Table table = engine.table(DB, "vecs");
+        List<Row> rows = VectorFixtures.rows(VECTOR_SEED, count);
+        for (int from = 0; from < rows.size(); from += 50) {
+            table.write(new WriteRequest(List.of("id", "category", "meta", "embedding"),
+                    rows.subList(from, Math.min(rows.size(), from + 50)).stream().map(Row::values).toList(), ConflictPolicy.ERROR));
+        }
+        return table;
+    }
+
+    private static void assertSameHits(List<VectorFixtures.Hit> actual, List<VectorFixtures.Hit> expected)
+    {
+        assertThat(actual.stream().map(VectorFixtures.Hit::id).toList()).isEqualTo(expected.stream().map(VectorFixtures.Hit::id).toList());
+        for (int i = 0; i < actual.size(); i++) {
+            assertThat(actual.get(i).distance()).isCloseTo(expected.get(i).distance(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    /** Exact and approximate (with ef above the table size, so the graph must give the exact answer) against brute force. */
+    @Test
+    public void testVectorSearchMatchesBruteForceForEveryMetric()
+    {
+        Table table = vectorTable(400);
+        List<Row> rows = VectorFixtures.rows(VECTOR_SEED, 400);
+        java.util.Random random = new java.util.Random(VECTOR_SEED + 1);
+        for (int q = 0; q < 5; q++) {
+            float[] query = VectorFixtures.randomVector(random);
+            for (VectorMetric metric : VectorMetric.values()) {
+                List<VectorFixtures.Hit> expected = VectorFixtures.bruteForce(rows, 3, metric, query, 10, row -> true);
+                SearchResult exact = table.vectorSearch(VectorSearchRequest.of("embedding", query, metric, 10, SearchStrategy.EXACT));
+                assertSameHits(VectorFixtures.hits(exact), expected);
+                assertThat(exact.access()).isEqualTo(SearchAccess.EXACT_SCAN);
+                SearchResult approximate = table.vectorSearch(VectorSearchRequest.of("embedding", query, metric, 10, SearchStrategy.APPROXIMATE).withEfSearch(1000));
+                assertSameHits(VectorFixtures.hits(approximate), expected);
+                SearchResult defaults = table.vectorSearch(VectorSearchRequest.of("embedding", query, metric, 10, SearchStrategy.APPROXIMATE));
+                assertThat(defaults.rows()).hasSize(10);
+                assertThat(VectorFixtures.hits(defaults)).as("approximate results carry exact distances, nearest first")
+                        .allSatisfy(hit -> assertThat(hit.distance()).isCloseTo(VectorFixtures.distance(metric, query,
+                                ((Value.VectorValue) rows.get((int) hit.id() - 1).get(3)).value()), org.assertj.core.data.Offset.offset(1e-9)))
+                        .isSortedAccordingTo(java.util.Comparator.comparingDouble(VectorFixtures.Hit::distance));
+            }
+        }
+        // NULL vectors never match; a zero vector has no cosine distance but has the others
+        long withVector = rows.stream().filter(row -> !row.get(3).isNull()).count();
+        float[] query = {1, 0, 0, 0};
+        for (SearchStrategy strategy : SearchStrategy.values()) {
+            assertThat(table.vectorSearch(VectorSearchRequest.of("embedding", query, VectorMetric.L2, 1000, strategy)).rows()).hasSize((int) withVector);
+            assertThat(table.vectorSearch(VectorSearchRequest.of("embedding", query, VectorMetric.COSINE, 1000, strategy)).rows()).hasSize((int) withVector - 1);
+            assertThat(table.vectorSearch(VectorSearchRequest.of("embedding", query, VectorMetric.INNER_PRODUCT, 1000, strategy)).rows()).hasSize((int) withVector);
+        }
+        SearchResult exact = table.vectorSearch(VectorSearchRequest.of("embedding", query, VectorMetric.L2, 3, SearchStrategy.EXACT));
+        assertThat(exact.rowsExamined()).as("an exact search scores every vector").isEqualTo(withVector);
+        assertThat(table.vectorSearch(VectorSearchRequest.of("embedding", query, VectorMetric.L2, 0, SearchStrategy.APPROXIMATE)).rows()).isEmpty();
+        // known distances
+        SearchResult known = table.vectorSearch(new VectorSearchRequest("embedding", ((Value.VectorValue) rows.get(0).get(3)).value(), VectorMetric.L2, 1,
+                Filter.ALL, row -> true, SearchStrategy.APPROXIMATE, java.util.OptionalInt.empty(), List.of("id")));
+        assertThat(known.rows()).containsExactly(new ScoredRow(Row.of(Value.of(1L)), 0.0));
+    }
+
+    @Test
+    public void testVectorSearchFiltersAndResidual()
+    {
+        Table table = vectorTable(400);
+        List<Row> rows = VectorFixtures.rows(VECTOR_SEED, 400);
+        java.util.Random random = new java.util.Random(VECTOR_SEED + 2);
+        Filter category = Filter.equal("category", Value.of(3));
+        Filter categories = new Filter.In(Field.column("category"), List.of(Value.of(1), Value.of(2), Value.of(7)));
+        Filter range = Filter.Range.between(Field.column("id"), Value.of(50), Value.of(120));
+        Filter json = new Filter.Equal(Field.json("meta", "$.g"), Value.of(4));
+        Filter untranslatable = Filter.or(Filter.equal("category", Value.of(1)), new Filter.Equal(Field.json("meta", "$.tag"), Value.of("t2")));
+        Filter both = Filter.and(categories, json);
+        java.util.function.Predicate<Row> residual = row -> VectorFixtures.id(row) % 2 == 0;
+        for (Filter filter : List.of(category, categories, range, json, untranslatable, both)) {
+            float[] query = VectorFixtures.randomVector(random);
+            dev.quiver.storage.filter.FilterEvaluator evaluator = new dev.quiver.storage.filter.FilterEvaluator(table.definition(), filter);
+            for (VectorMetric metric : VectorMetric.values()) {
+                for (SearchStrategy strategy : SearchStrategy.values()) {
+                    VectorSearchRequest request = VectorSearchRequest.of("embedding", query, metric, 7, strategy).withFilter(filter).withEfSearch(1000);
+                    assertSameHits(VectorFixtures.hits(table.vectorSearch(request)), VectorFixtures.bruteForce(rows, 3, metric, query, 7, evaluator::matches));
+                    VectorSearchRequest withResidual = new VectorSearchRequest("embedding", query, metric, 7, filter, residual, strategy,
+                            java.util.OptionalInt.empty(), List.of());
+                    assertSameHits(VectorFixtures.hits(table.vectorSearch(withResidual)),
+                            VectorFixtures.bruteForce(rows, 3, metric, query, 7, row -> evaluator.matches(row) && residual.test(row)));
+                }
+            }
+        }
+        // a residual that only the farthest rows pass: the search keeps going until k pass
+        float[] query = {0, 0, 0, 0};
+        java.util.function.Predicate<Row> farthest = row -> VectorFixtures.id(row) > 390;
+        SearchResult found = table.vectorSearch(new VectorSearchRequest("embedding", query, VectorMetric.L2, 5, Filter.ALL, farthest,
+                SearchStrategy.APPROXIMATE, java.util.OptionalInt.of(10), List.of()));
+        assertSameHits(VectorFixtures.hits(found), VectorFixtures.bruteForce(rows, 3, VectorMetric.L2, query, 5, farthest));
+    }
+
+    @Test
+    public void testVectorSearchSeesEveryAcknowledgedWrite()
+    {
+        Table table = vectorTable(300);
+        float[] target = {9, 9, 9, 9};
+        for (int round = 0; round < 6; round++) {
+            long id = 1000 + round;
+            table.write(new WriteRequest(List.of("id", "embedding"), List.of(List.of(Value.of(id), Value.of(target))), ConflictPolicy.REPLACE));
+            for (VectorMetric metric : List.of(VectorMetric.L2, VectorMetric.COSINE)) {
+                SearchResult result = table.vectorSearch(VectorSearchRequest.of("embedding", target, metric, 1, SearchStrategy.APPROXIMATE));
+                assertThat(VectorFixtures.ids(result)).as("round %s, %s", round, metric).containsExactly(id);
+            }
+            // move it away: the stale copy in the index must not come back
+            table.write(new WriteRequest(List.of("id", "embedding"), List.of(List.of(Value.of(id), Value.of(new float[] {-9, -9, -9, -9 - round}))),
+                    ConflictPolicy.update((existing, proposed) -> existing.with(3, proposed.get(3)))));
+            SearchResult moved = table.vectorSearch(VectorSearchRequest.of("embedding", target, VectorMetric.L2, 3, SearchStrategy.APPROXIMATE));
+            assertThat(VectorFixtures.ids(moved)).doesNotContain(id);
+            SearchResult farthest = table.vectorSearch(VectorSearchRequest.of("embedding", target, VectorMetric.INNER_PRODUCT, 400, SearchStrategy.APPROXIMATE));
+            assertThat(VectorFixtures.ids(farthest).get(VectorFixtures.ids(farthest).size() - 1)).isEqualTo(1000L + round);
+            table.delete(Filter.equal("id", Value.of(id)));
+            assertThat(VectorFixtures.ids(table.vectorSearch(VectorSearchRequest.of("embedding", target, VectorMetric.L2, 400, SearchStrategy.APPROXIMATE))))
+                    .doesNotContain(id).hasSize(300 - 300 / 13);
+        }
+    }
+
+    @Test
+    public void testVectorSearchAfterRestartAndAlter()
+    {
+        Table table = vectorTable(300);
+        List<Row> rows = VectorFixtures.rows(VECTOR_SEED, 300);
+        float[] query = {1, -1, 0.5f, 2};
+        VectorSearchRequest request = VectorSearchRequest.of("embedding", query, VectorMetric.INNER_PRODUCT, 8, SearchStrategy.APPROXIMATE).withEfSearch(1000);
+        List<VectorFixtures.Hit> expected = VectorFixtures.bruteForce(rows, 3, VectorMetric.INNER_PRODUCT, query, 8, row -> true);
+        assertSameHits(VectorFixtures.hits(table.vectorSearch(request)), expected);
+        restart();
+        table = engine.table(DB, "vecs");
+        assertSameHits(VectorFixtures.hits(table.vectorSearch(request)), expected);
+        // drop the vector indexes: the same answer, exactly
+        TableDefinition before = table.definition();
+        List<IndexDefinition> plain = before.indexes().stream().filter(index -> index.kind() != IndexDefinition.Kind.VECTOR).toList();
+        engine.alterTable(DB, "vecs", new TableDefinition("vecs", before.columns(), plain), row -> row);
+        SearchResult unindexed = table.vectorSearch(request);
+        assertSameHits(VectorFixtures.hits(unindexed), expected);
+        assertThat(unindexed.access()).isEqualTo(SearchAccess.EXACT_SCAN);
+        // add one back with other parameters
+        List<IndexDefinition> indexed = new ArrayList<>(plain);
+        indexed.add(new IndexDefinition("v_ip2", IndexDefinition.Kind.VECTOR, List.of("embedding"),
+                Map.of("distance", "inner_product", "type", "hnsw", "m", "8", "ef_construction", "64", "ef_search", "500")));
+        engine.alterTable(DB, "vecs", new TableDefinition("vecs", before.columns(), indexed), row -> row);
+        assertSameHits(VectorFixtures.hits(table.vectorSearch(request)), expected);
+        assertSameHits(VectorFixtures.hits(table.vectorSearch(VectorSearchRequest.of("embedding", query, VectorMetric.INNER_PRODUCT, 8, SearchStrategy.APPROXIMATE))), expected);
+        restart();
+        table = engine.table(DB, "vecs");
+        assertSameHits(VectorFixtures.hits(table.vectorSearch(request)), expected);
+        table.write(new WriteRequest(List.of("id", "embedding"), List.of(List.of(Value.of(999L), Value.of(new float[] {100, -100, 50, 200}))), ConflictPolicy.ERROR));
+        assertThat(VectorFixtures.ids(table.vectorSearch(request)).get(0)).isEqualTo(999L);
+        restart();
+        assertThat(VectorFixtures.ids(engine.table(DB, "vecs").vectorSearch(request)).get(0)).isEqualTo(999L);
+    }
+
+    @Test
+    public void testVectorIndexOfMaximumDimensionsSurvivesRestart()
+    {
+        int dimensions = 4096;
+        engine.createTable(DB, new TableDefinition("wide", List.of(
+                ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(IntegerWidth.BIGINT)),
+                ColumnDefinition.nullable("v", new ColumnType.VectorType(dimensions))),
+                List.of(IndexDefinition.primaryKey("id"), VectorFixtures.vectorIndex("vx", "v", "cosine", "hnsw"),
+                        VectorFixtures.vectorIndex("vsq", "v", "l2", "hnsw_sq"))));
+        Table table = engine.table(DB, "wide");
+        java.util.Random random = new java.util.Random(VECTOR_SEED);
+        List<float[]> vectors = new ArrayList<>();
+        for (long id = 1; id <= 20; id++) {
+            float[] vector = new float[dimensions];
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] = random.nextFloat() - 0.5f;
+            }
+            vectors.add(vector);
+            table.write(new WriteRequest(List.of("id", "v"), List.of(List.of(Value.of(id), Value.of(vector))), ConflictPolicy.ERROR));
+        }
+        restart();
+        table = engine.table(DB, "wide");
+        for (VectorMetric metric : List.of(VectorMetric.COSINE, VectorMetric.L2)) {
+            SearchResult result = table.vectorSearch(VectorSearchRequest.of("v", vectors.get(6), metric, 3, SearchStrategy.APPROXIMATE));
+            assertThat(VectorFixtures.ids(result).get(0)).isEqualTo(7L);
+            assertThat(result.rows().get(0).score()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-6));
+        }
+        assertFails(ErrorCode.ER_NOT_SUPPORTED_YET, () -> new TableDefinition("wider", List.of(ColumnDefinition.nullable("v", new ColumnType.VectorType(4097))),
+                List.of(VectorFixtures.vectorIndex("vx", "v", "l2", "hnsw"))));
+    }
+
+    @Test
+    public void testVectorSearchErrors()
+    {
+        Table table = vectorTable(20);
+        float[] query = {1, 2, 3, 4};
+        assertFails(ErrorCode.ER_BAD_FIELD_ERROR, () -> table.vectorSearch(VectorSearchRequest.of("nope", query, VectorMetric.L2, 3, SearchStrategy.APPROXIMATE)));
+        assertFails(ErrorCode.ER_WRONG_ARGUMENTS, () -> table.vectorSearch(VectorSearchRequest.of("meta", query, VectorMetric.L2, 3, SearchStrategy.EXACT)));
+        assertFails(ErrorCode.ER_VECTOR_DIMENSION_MISMATCH, () -> table.vectorSearch(VectorSearchRequest.of("embedding", new float[] {1, 2, 3}, VectorMetric.L2, 3, SearchStrategy.APPROXIMATE)));
+        List<ColumnDefinition> columns = table.definition().columns();
+        assertFails(ErrorCode.ER_NOT_SUPPORTED_YET, () -> new TableDefinition("bad", columns, List.of(VectorFixtures.vectorIndex("v", "embedding", "l2", "ivf_pq"))));
+        assertFails(ErrorCode.ER_NOT_SUPPORTED_YET, () -> new TableDefinition("bad", columns, List.of(VectorFixtures.vectorIndex("v", "embedding", "hamming", "hnsw"))));
+        assertFails(ErrorCode.ER_WRONG_ARGUMENTS, () -> new TableDefinition("bad", columns, List.of(VectorFixtures.vectorIndex("v", "meta", "l2", "hnsw"))));
+        assertFails(ErrorCode.ER_WRONG_ARGUMENTS, () -> new TableDefinition("bad", columns, List.of(new IndexDefinition("v", IndexDefinition.Kind.VECTOR,
+                List.of("embedding"), Map.of("distance", "l2", "type", "hnsw", "m", "200")))));
+        assertFails(ErrorCode.ER_WRONG_ARGUMENTS, () -> new TableDefinition("bad", columns, List.of(new IndexDefinition("v", IndexDefinition.Kind.VECTOR,
+                List.of("embedding"), Map.of("distance", "l2", "type", "hnsw", "m", "16", "ef_construction", "16")))));
+        assertFails(ErrorCode.ER_NOT_SUPPORTED_YET, () -> new TableDefinition("bad", columns, List.of(new IndexDefinition("v", IndexDefinition.Kind.VECTOR,
+                List.of("embedding"), Map.of("distance", "l2", "type", "hnsw", "colour", "blue")))));
     }
 
     // ---------------------------------------------------------------- fixtures

@@ -81,6 +81,7 @@ public record TableDefinition(String name, List<ColumnDefinition> columns, List<
         }
         columns = List.copyOf(normalized);
         indexes = List.copyOf(indexes);
+        dev.quiver.storage.vector.VectorIndexOptions.validate(columns, indexes);
     }
 
     /** Position of a column (case-insensitive), or empty. */

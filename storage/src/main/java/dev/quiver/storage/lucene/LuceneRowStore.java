@@ -9,6 +9,8 @@ import dev.quiver.storage.format.BinaryReader;
 import dev.quiver.storage.format.BinaryWriter;
 import dev.quiver.storage.format.ValueFormat;
 import dev.quiver.storage.mvcc.VersionMap;
+import dev.quiver.storage.search.SearchResult;
+import dev.quiver.storage.vector.VectorQuery;
 import dev.quiver.storage.table.RowChange;
 import dev.quiver.storage.table.RowStore;
 import dev.quiver.storage.text.AnalyzedText;
@@ -107,6 +109,7 @@ public final class LuceneRowStore
     private final LuceneTextSearch textSearch = new LuceneTextSearch(this);
 
     private record FulltextIndex(int indexPosition, int[] columnPositions, TextAnalyzers.Spec spec) {}
+    private final VectorFields vectorFields;
 
     private LuceneRowStore(Path path, TableDefinition definition, FSDirectory directory, IndexWriter writer, int refreshRows)
             throws IOException
@@ -114,6 +117,7 @@ public final class LuceneRowStore
         this.path = path;
         this.refreshRows = refreshRows;
         this.definition = definition;
+        this.vectorFields = new VectorFields(definition);
         for (IndexDefinition index : definition.indexes()) {
             if (index.kind() == IndexDefinition.Kind.VECTOR || index.kind() == IndexDefinition.Kind.FULLTEXT) {
                 continue;
@@ -161,6 +165,7 @@ public final class LuceneRowStore
             FSDirectory directory = FSDirectory.open(path);
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCodec(new VectorFields(definition).codec())
                     .setCommitOnClose(false);
             return new LuceneRowStore(path, definition, directory, new IndexWriter(directory, config), refreshRows);
         }
@@ -352,6 +357,22 @@ public final class LuceneRowStore
             Map<Long, Row> live = new HashMap<>();
             versionMap.forEachLive(live::put);
             return textSearch.search(plan, searcher, versionMap.changedRowIds(), live);
+    /**
+     * A vector search through the VECTOR index the query may use (or, for an exact search, any VECTOR index on the
+     * column that holds every vector: the float vectors are scanned instead of the stored rows); see
+     * {@link LuceneVectorSearch}. Null when the column has no such index.
+     */
+    @Override
+    public SearchResult searchVectors(VectorQuery query)
+    {
+        VectorFields.VectorField field = query.index().map(vectorFields::forIndex)
+                .orElseGet(() -> vectorFields.forScan(query.column(), query.metric()));
+        if (field == null) {
+            return null;
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            return new LuceneVectorSearch(this, searcher, query, field.name(), versionMap).run();
         }
         catch (IOException e) {
             throw io("searching", e);
@@ -484,6 +505,7 @@ public final class LuceneRowStore
                             document.add(new StringField(orderedField(position), ordered, Field.Store.NO));
                         }
                     }
+                    vectorFields.addTo(document, put.row());
                     document.add(new StoredField(ROW, ValueFormat.encodeRow(put.row())));
                     for (FulltextIndex fulltext : fulltextIndexes) {
                         AnalyzedText text = TextPlan.analyze(put.row(), fulltext.columnPositions(), fulltext.spec());

@@ -5,6 +5,8 @@ import dev.quiver.storage.row.Row;
 import dev.quiver.storage.text.ReferenceTextSearch;
 import dev.quiver.storage.text.TextHits;
 import dev.quiver.storage.text.TextPlan;
+import dev.quiver.storage.search.SearchResult;
+import dev.quiver.storage.vector.VectorQuery;
 
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,15 @@ public interface RowStore
 
     /** Every row, in row id order. */
     Iterable<Map.Entry<Long, Row>> all();
+
+    /**
+     * A vector search through the store's own VECTOR index ({@link VectorQuery#index()}), returning whole rows; null
+     * when the store has none (the table then scores every candidate row exactly). Runs while nothing changes.
+     */
+    default SearchResult searchVectors(VectorQuery query)
+    {
+        return null;
+    }
 
     /** Row ids one conjunct can match through an ordered index (a superset), or null when the store cannot narrow it. */
     Set<Long> sortedCandidates(Filter conjunct);

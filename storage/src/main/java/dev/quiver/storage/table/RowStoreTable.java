@@ -17,6 +17,10 @@ import dev.quiver.storage.search.SearchResult;
 import dev.quiver.storage.search.TextSearchRequest;
 import dev.quiver.storage.text.HybridFusion;
 import dev.quiver.storage.text.TextSearches;
+import dev.quiver.storage.search.ScoredRow;
+import dev.quiver.storage.search.VectorSearchRequest;
+import dev.quiver.storage.vector.ExactVectorSearch;
+import dev.quiver.storage.vector.VectorQuery;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -1010,6 +1014,25 @@ public final class RowStoreTable
     {
         requireNonNull(request, "request is null");
         return HybridFusion.search(this, request);
+    }
+
+    @Override
+    public SearchResult vectorSearch(VectorSearchRequest request)
+    {
+        requireNonNull(request, "request is null");
+        return read(() -> {
+            VectorQuery query = VectorQuery.of(definition, request);
+            SearchResult found = store.searchVectors(query);
+            if (found == null) {
+                found = ExactVectorSearch.search(query, candidates(request.filter()));
+            }
+            if (request.projection().isEmpty()) {
+                return found;
+            }
+            int[] projection = definition.columnPositions(request.projection());
+            return new SearchResult(found.rows().stream().map(row -> new ScoredRow(row.row().project(projection), row.score())).toList(),
+                    found.access(), found.rowsExamined());
+        });
     }
 
     @Override

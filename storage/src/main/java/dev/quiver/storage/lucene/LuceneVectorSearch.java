@@ -1,0 +1,319 @@
+package dev.quiver.storage.lucene;
+
+import dev.quiver.storage.filter.Filter;
+import dev.quiver.storage.mvcc.VersionMap;
+import dev.quiver.storage.row.Row;
+import dev.quiver.storage.search.ScoredRow;
+import dev.quiver.storage.search.SearchAccess;
+import dev.quiver.storage.search.SearchResult;
+import dev.quiver.storage.vector.VectorQuery;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.AcceptDocs;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopKnnCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One vector search over a table's Lucene index plus its version map (the overlay), on one searcher, under the
+ * table's read lock (so the version map does not change under it).
+ *
+ * <ol>
+ * <li>Overlay: rows changed since the searcher was opened are in the version map; those that pass the filter are
+ * scored exactly. Their documents in the searcher are stale (updated or deleted since) and never returned.</li>
+ * <li>Filter: the top-level conjuncts that have index terms ({@code _ix}, {@code _j}; see
+ * {@link LuceneRowStore#orderedQuery}) become a Lucene filter, evaluated per segment into the accepted documents
+ * (live, with a vector, not stale); the rest of the filter and the residual are checked on each candidate.</li>
+ * <li>Plan: exact when the request is exact (or no index has its metric), when at most {@code want} rows pass the
+ * pushed filter, or when the filter is selective enough that scoring its {@code C} rows costs less than the graph
+ * walk would: a filtered walk touches about {@code want * N / C} vectors to collect {@code want} of them, so exact
+ * wins when {@code C * C <= want * N} (N the vectors in the index; at 100k rows and ef 64, filters passing up to
+ * about 2.5% of the rows). Otherwise the HNSW graph of each segment is searched for {@code want} candidates
+ * ({@code ef_search}, at least k, k * refine_k for the quantized types), restricted to the accepted documents, with
+ * Lucene's rule per segment: a segment with at most {@code want} accepted documents is scanned, and a filtered walk
+ * that visits more vectors than the segment accepts stops and scans them instead.</li>
+ * <li>Every candidate is rescored exactly from its stored float vector (so quantized graphs only choose candidates),
+ * merged with the overlay nearest first (ties by row id), and checked against the whole filter and the residual;
+ * if fewer than k pass while a segment may hold more, the search runs again with four times the candidates.</li>
+ * </ol>
+ * {@code rowsExamined} counts the vectors scored: graph visits, exact scans and overlay rows.
+ */
+final class LuceneVectorSearch
+{
+    private final LuceneRowStore store;
+    private final IndexSearcher searcher;
+    private final VectorQuery query;
+    private final String field;
+    private final VersionMap versionMap;
+    private long examined;
+    private boolean graphRan;
+
+    /** A segment: its accepted documents (null: every live document with a vector) and how many. */
+    private record Leaf(LeafReaderContext context, FixedBitSet accepted, int cost, int vectors) {}
+
+    /** A scored candidate: from the overlay (row set) or a segment (row read when needed). */
+    private record Candidate(long rowId, double distance, Row row, Leaf leaf, int doc) {}
+
+    private static final Comparator<Candidate> NEAREST_FIRST = Comparator.comparingDouble(Candidate::distance).thenComparingLong(Candidate::rowId);
+
+    LuceneVectorSearch(LuceneRowStore store, IndexSearcher searcher, VectorQuery query, String field, VersionMap versionMap)
+    {
+        this.store = store;
+        this.searcher = searcher;
+        this.query = query;
+        this.field = field;
+        this.versionMap = versionMap;
+    }
+
+    SearchResult run()
+            throws IOException
+    {
+        if (query.k() == 0) {
+            return new SearchResult(List.of(), query.index().isPresent() ? SearchAccess.VECTOR_INDEX : SearchAccess.EXACT_SCAN, 0);
+        }
+        List<Candidate> overlay = new ArrayList<>();
+        versionMap.forEachLive((rowId, row) -> {
+            if (row.get(query.column()).isNull() || !query.matchesFilter(row)) {
+                return;
+            }
+            double distance = query.distance(row);
+            examined++;
+            if (!Double.isNaN(distance)) {
+                overlay.add(new Candidate(rowId, distance, row, null, -1));
+            }
+        });
+        Query pushed = pushedFilter();
+        List<Leaf> leaves = leaves(pushed);
+        long accepted = 0;
+        long vectors = 0;
+        for (Leaf leaf : leaves) {
+            accepted += leaf.cost();
+            vectors += leaf.vectors();
+        }
+        int want = query.index().isPresent() ? query.candidates() : 0;
+        boolean exact = query.index().isEmpty() || accepted <= want
+                || (pushed != null && (double) accepted * accepted <= (double) want * vectors);
+        while (true) {
+            List<Candidate> candidates = new ArrayList<>(overlay);
+            boolean more = false;
+            for (Leaf leaf : leaves) {
+                if (exact || leaf.cost() <= want) {
+                    scan(leaf, candidates);
+                }
+                else {
+                    more |= walk(leaf, want, candidates);
+                }
+            }
+            List<ScoredRow> rows = firstPassing(candidates);
+            if (rows.size() >= query.k() || !more) {
+                return new SearchResult(rows, graphRan ? SearchAccess.VECTOR_INDEX : SearchAccess.EXACT_SCAN, examined);
+            }
+            want = (int) Math.min(4L * want, Integer.MAX_VALUE / 2);
+        }
+    }
+
+    /** The conjuncts of the filter that have index terms, as one Lucene filter (a superset), or null. */
+    private Query pushedFilter()
+    {
+        Filter filter = query.request().filter();
+        List<Filter> conjuncts = filter instanceof Filter.And and ? and.operands() : List.of(filter);
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Filter conjunct : conjuncts) {
+            Query translated = store.orderedQuery(conjunct);
+            if (translated != null) {
+                builder.add(translated, BooleanClause.Occur.FILTER);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : builder.build();
+    }
+
+    private List<Leaf> leaves(Query pushed)
+            throws IOException
+    {
+        Weight weight = pushed == null ? null : searcher.createWeight(searcher.rewrite(pushed), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<Leaf> leaves = new ArrayList<>();
+        for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
+            LeafReader reader = context.reader();
+            FloatVectorValues values = reader.getFloatVectorValues(field);
+            if (values == null || values.size() == 0) {
+                continue;
+            }
+            if (weight == null) {
+                leaves.add(new Leaf(context, null, Math.min(values.size(), reader.numDocs()), values.size()));
+                continue;
+            }
+            Scorer scorer = weight.scorer(context);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = reader.getLiveDocs();
+            KnnVectorValues.DocIndexIterator withVector = values.iterator();
+            NumericDocValues rowIds = reader.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
+            FixedBitSet accepted = new FixedBitSet(reader.maxDoc());
+            int cost = 0;
+            DocIdSetIterator matches = scorer.iterator();
+            for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                if (withVector.docID() < doc) {
+                    withVector.advance(doc);
+                }
+                if (withVector.docID() != doc || stale(rowIds, doc)) {
+                    continue;
+                }
+                accepted.set(doc);
+                cost++;
+            }
+            if (cost > 0) {
+                leaves.add(new Leaf(context, accepted, cost, values.size()));
+            }
+        }
+        return leaves;
+    }
+
+    /** True when the document's row changed since the searcher opened (the overlay has its current version). */
+    private boolean stale(NumericDocValues rowIds, int doc)
+            throws IOException
+    {
+        return rowIds != null && rowIds.advanceExact(doc) && versionMap.version(rowIds.longValue()) != null;
+    }
+
+    /** Scores every accepted document of a segment exactly. */
+    private void scan(Leaf leaf, List<Candidate> out)
+            throws IOException
+    {
+        LeafReader reader = leaf.context().reader();
+        FloatVectorValues values = reader.getFloatVectorValues(field);
+        KnnVectorValues.DocIndexIterator vectors = values.iterator();
+        NumericDocValues rowIds = reader.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
+        if (leaf.accepted() != null) {
+            BitSetIterator docs = new BitSetIterator(leaf.accepted(), leaf.cost());
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (vectors.docID() < doc) {
+                    vectors.advance(doc);
+                }
+                score(leaf, doc, values, vectors.index(), rowIds, out);
+            }
+            return;
+        }
+        Bits live = reader.getLiveDocs();
+        for (int doc = vectors.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = vectors.nextDoc()) {
+            if (live == null || live.get(doc)) {
+                score(leaf, doc, values, vectors.index(), rowIds, out);
+            }
+        }
+    }
+
+    private void score(Leaf leaf, int doc, FloatVectorValues values, int ordinal, NumericDocValues rowIds, List<Candidate> out)
+            throws IOException
+    {
+        if (rowIds == null || !rowIds.advanceExact(doc)) {
+            return;
+        }
+        long rowId = rowIds.longValue();
+        if (versionMap.version(rowId) != null) {
+            return;
+        }
+        double distance = query.distance(values.vectorValue(ordinal));
+        examined++;
+        if (!Double.isNaN(distance)) {
+            out.add(new Candidate(rowId, distance, null, leaf, doc));
+        }
+    }
+
+    /**
+     * Searches a segment's graph for {@code want} candidates among its accepted documents and rescores them exactly;
+     * a filtered walk that visits more vectors than the segment accepts falls back to a scan. True when the walk
+     * filled its candidates (the segment may hold more).
+     */
+    private boolean walk(Leaf leaf, int want, List<Candidate> out)
+            throws IOException
+    {
+        LeafReader reader = leaf.context().reader();
+        TopKnnCollector collector = new TopKnnCollector(want, leaf.accepted() == null ? Integer.MAX_VALUE : leaf.cost());
+        AcceptDocs acceptDocs = leaf.accepted() == null
+                ? AcceptDocs.fromLiveDocs(reader.getLiveDocs(), reader.maxDoc())
+                : AcceptDocs.fromIteratorSupplier(() -> new BitSetIterator(leaf.accepted(), leaf.cost()), null, reader.maxDoc());
+        reader.searchNearestVectors(field, query.vector(), collector, acceptDocs);
+        examined += collector.visitedCount();
+        if (collector.earlyTerminated()) {
+            scan(leaf, out);
+            return false;
+        }
+        graphRan = true;
+        ScoreDoc[] hits = collector.topDocs().scoreDocs;
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docs[i] = hits[i].doc;
+        }
+        Arrays.sort(docs);
+        FloatVectorValues values = reader.getFloatVectorValues(field);
+        KnnVectorValues.DocIndexIterator vectors = values.iterator();
+        NumericDocValues rowIds = reader.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
+        for (int doc : docs) {
+            if (vectors.docID() < doc) {
+                vectors.advance(doc);
+            }
+            if (vectors.docID() == doc) {
+                double distance = query.distance(values.vectorValue(vectors.index()));
+                if (rowIds != null && rowIds.advanceExact(doc) && versionMap.version(rowIds.longValue()) == null && !Double.isNaN(distance)) {
+                    out.add(new Candidate(rowIds.longValue(), distance, null, leaf, doc));
+                }
+            }
+        }
+        return hits.length >= want;
+    }
+
+    /** Nearest first, the first k candidates whose rows pass the whole filter and the residual. */
+    private List<ScoredRow> firstPassing(List<Candidate> candidates)
+            throws IOException
+    {
+        candidates.sort(NEAREST_FIRST);
+        List<ScoredRow> result = new ArrayList<>(query.k());
+        LeafReaderContext fieldsOf = null;
+        StoredFields storedFields = null;
+        for (Candidate candidate : candidates) {
+            if (result.size() >= query.k()) {
+                break;
+            }
+            Row row = candidate.row();
+            if (row == null) {
+                if (candidate.leaf().context() != fieldsOf) {
+                    fieldsOf = candidate.leaf().context();
+                    storedFields = fieldsOf.reader().storedFields();
+                }
+                row = store.decode(candidate.rowId(), storedFields.document(candidate.doc()));
+                if (!query.matchesFilter(row)) {
+                    continue;
+                }
+            }
+            if (query.matchesResidual(row)) {
+                result.add(new ScoredRow(row, candidate.distance()));
+            }
+        }
+        return result;
+    }
+}
