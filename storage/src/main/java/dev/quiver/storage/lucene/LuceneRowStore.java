@@ -357,6 +357,15 @@ public final class LuceneRowStore
             Map<Long, Row> live = new HashMap<>();
             versionMap.forEachLive(live::put);
             return textSearch.search(plan, searcher, versionMap.changedRowIds(), live);
+        }
+        catch (IOException e) {
+            throw io("searching", e);
+        }
+        finally {
+            release(searcher);
+        }
+    }
+
     /**
      * A vector search through the VECTOR index the query may use (or, for an exact search, any VECTOR index on the
      * column that holds every vector: the float vectors are scanned instead of the stored rows); see

@@ -54,9 +54,15 @@ import java.util.List;
  * that visits more vectors than the segment accepts stops and scans them instead.</li>
  * <li>Every candidate is rescored exactly from its stored float vector (so quantized graphs only choose candidates),
  * merged with the overlay nearest first (ties by row id), and checked against the whole filter and the residual;
- * if fewer than k pass while a segment may hold more, the search runs again with four times the candidates.</li>
+ * if fewer than k pass, or the k-th passing one lies beyond the nearest quarter of the candidates (a graph's deeper
+ * results are its least accurate; this matters for filters that could not be pushed and pass few rows), while a
+ * segment may hold more, the search runs again with more candidates (four times, or what the pass rate seen asks
+ * for), or scans every vector when the pass rate says that walking would cost more (then the access is
+ * {@code EXACT_SCAN}). A filtered walk collects {@code want / sqrt(selectivity)} candidates, at most 4x.</li>
  * </ol>
- * {@code rowsExamined} counts the vectors scored: graph visits, exact scans and overlay rows.
+ * {@code rowsExamined} counts the vectors scored: graph visits, exact scans and overlay rows. The access is
+ * {@code VECTOR_INDEX} when a graph was walked (even if a segment's walk then handed over to a scan of its accepted
+ * rows, Lucene's rule), {@code EXACT_SCAN} when the plan scanned every segment.
  */
 final class LuceneVectorSearch
 {
@@ -113,22 +119,40 @@ final class LuceneVectorSearch
         int want = query.index().isPresent() ? query.candidates() : 0;
         boolean exact = query.index().isEmpty() || accepted <= want
                 || (pushed != null && (double) accepted * accepted <= (double) want * vectors);
+        if (!exact && pushed != null) {
+            // a filtered walk reaches fewer accepted neighbours: collect more, up to 4x (at 10%: about 3x)
+            want = (int) Math.min(4L * want, (long) Math.ceil(want / Math.sqrt((double) accepted / Math.max(1, vectors))));
+        }
         while (true) {
             List<Candidate> candidates = new ArrayList<>(overlay);
             boolean more = false;
+            int walked = 0;
             for (Leaf leaf : leaves) {
                 if (exact || leaf.cost() <= want) {
                     scan(leaf, candidates);
                 }
                 else {
                     more |= walk(leaf, want, candidates);
+                    walked++;
                 }
             }
-            List<ScoredRow> rows = firstPassing(candidates);
-            if (rows.size() >= query.k() || !more) {
-                return new SearchResult(rows, graphRan ? SearchAccess.VECTOR_INDEX : SearchAccess.EXACT_SCAN, examined);
+            Passing passing = firstPassing(candidates);
+            // the graph's deeper candidates are its least accurate: trust k passing rows only from the nearest quarter
+            if (!more || (passing.rows().size() >= query.k() && passing.deepest() < Math.max(query.k(), candidates.size() / 4))) {
+                return new SearchResult(passing.rows(), graphRan ? SearchAccess.VECTOR_INDEX : SearchAccess.EXACT_SCAN, examined);
             }
-            want = (int) Math.min(4L * want, Integer.MAX_VALUE / 2);
+            // too few candidates passed the rest of the filter or the residual: from the pass rate seen, how many
+            // candidates would put k passing rows in the nearest quarter; when walking for them would cost more than
+            // scanning every vector (a walk scores about 10 vectors per candidate, each about 3x a sequential one),
+            // scan instead
+            double passRate = (passing.rows().size() + 1.0) / (passing.checked() + 1.0);
+            double needed = 4.0 * query.k() / passRate;
+            if (32 * needed >= accepted) {
+                exact = true;
+                graphRan = false;
+                continue;
+            }
+            want = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(4L * want, (long) Math.ceil(needed / Math.max(1, walked))));
         }
     }
 
@@ -259,11 +283,11 @@ final class LuceneVectorSearch
                 : AcceptDocs.fromIteratorSupplier(() -> new BitSetIterator(leaf.accepted(), leaf.cost()), null, reader.maxDoc());
         reader.searchNearestVectors(field, query.vector(), collector, acceptDocs);
         examined += collector.visitedCount();
+        graphRan = true;
         if (collector.earlyTerminated()) {
             scan(leaf, out);
             return false;
         }
-        graphRan = true;
         ScoreDoc[] hits = collector.topDocs().scoreDocs;
         int[] docs = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
@@ -287,18 +311,22 @@ final class LuceneVectorSearch
         return hits.length >= want;
     }
 
+    /** The first k passing candidates, and the position of the last of them among all candidates (nearest first). */
+    private record Passing(List<ScoredRow> rows, int deepest, int checked) {}
+
     /** Nearest first, the first k candidates whose rows pass the whole filter and the residual. */
-    private List<ScoredRow> firstPassing(List<Candidate> candidates)
+    private Passing firstPassing(List<Candidate> candidates)
             throws IOException
     {
         candidates.sort(NEAREST_FIRST);
         List<ScoredRow> result = new ArrayList<>(query.k());
         LeafReaderContext fieldsOf = null;
         StoredFields storedFields = null;
-        for (Candidate candidate : candidates) {
-            if (result.size() >= query.k()) {
-                break;
-            }
+        int deepest = -1;
+        int checked = 0;
+        for (int i = 0; i < candidates.size() && result.size() < query.k(); i++) {
+            checked++;
+            Candidate candidate = candidates.get(i);
             Row row = candidate.row();
             if (row == null) {
                 if (candidate.leaf().context() != fieldsOf) {
@@ -312,8 +340,9 @@ final class LuceneVectorSearch
             }
             if (query.matchesResidual(row)) {
                 result.add(new ScoredRow(row, candidate.distance()));
+                deepest = i;
             }
         }
-        return result;
+        return new Passing(result, deepest, checked);
     }
 }
