@@ -8,7 +8,6 @@ import dev.quiver.client.embedding.DefaultEmbeddingFunction;
 import dev.quiver.client.model.GetResponse;
 import dev.quiver.client.model.QueryResponse;
 import dev.quiver.it.testing.TestingServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -65,7 +64,6 @@ class TestDefaultEmbeddingOverTcp
     }
 
     @Test
-    @Disabled("query by text needs the storage engine's kNN (vector)")
     void testQueryTextsAreEmbeddedWithTheSameModel()
     {
         try (TestingServer server = TestingServer.start();

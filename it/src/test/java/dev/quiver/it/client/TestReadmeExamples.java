@@ -3,7 +3,6 @@ package dev.quiver.it.client;
 import dev.quiver.it.testing.ExternalClients;
 import dev.quiver.it.testing.ProcessResult;
 import dev.quiver.it.testing.TestingServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import javax.tools.JavaCompiler;
@@ -47,7 +46,6 @@ class TestReadmeExamples
     }
 
     @Test
-    @Disabled("the example's query needs the storage engine's kNN (vector)")
     void testJavaExampleRuns()
             throws IOException
     {
@@ -69,7 +67,6 @@ class TestReadmeExamples
     }
 
     @Test
-    @Disabled("the example's query needs the storage engine's kNN (vector)")
     void testJavaScriptExampleRuns()
             throws IOException
     {

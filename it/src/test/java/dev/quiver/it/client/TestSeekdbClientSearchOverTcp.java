@@ -16,7 +16,6 @@ import dev.quiver.client.model.WhereDocument;
 import dev.quiver.it.testing.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -100,7 +99,6 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235)")
     void testQueryWithEachDistance()
     {
         float[] query = {2, 1, 0};
@@ -151,7 +149,6 @@ class TestSeekdbClientSearchOverTcp
     }
 
     @Test
-    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235)")
     void testHybridSearchWithKnn()
     {
         Collection collection = hybridCollection("hybrid");

@@ -3,7 +3,6 @@ package dev.quiver.it.client;
 import dev.quiver.it.testing.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -157,7 +156,6 @@ class TestSeekdbJsSdk
     }
 
     @Test
-    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235)")
     void testQueryWithEachDistance()
     {
         assertSteps("query", """
@@ -174,7 +172,6 @@ class TestSeekdbJsSdk
     }
 
     @Test
-    @Disabled("needs the storage engine's kNN (vector: 'vector search on this engine' answers 1235)")
     void testHybridSearchWithKnn()
     {
         assertSteps("hybrid", """
