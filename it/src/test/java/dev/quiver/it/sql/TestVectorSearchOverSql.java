@@ -3,7 +3,6 @@ package dev.quiver.it.sql;
 import dev.quiver.it.testing.TestingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.within;
  * showing that approximate and full-text queries do not read the whole table. The seed is printed; set
  * {@code -Dquiver.vector.seed} to replay.
  */
-@Disabled("needs the engines' Table.vectorSearch (the vector helper's h/vector, not on main yet); passes with it merged")
 class TestVectorSearchOverSql
 {
     private static final int ROWS = 100_000;

@@ -3,7 +3,6 @@ package dev.quiver.it.wire;
 import dev.quiver.it.testing.ExternalClients;
 import dev.quiver.it.testing.ProcessResult;
 import dev.quiver.it.testing.TestingServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * characterSet, JS type]}; 63 is the binary charset, 45 utf8mb4_general_ci (the SDK's connection charset). Types: 253
  * VAR_STRING, 252 BLOB, 245 JSON, 5 DOUBLE, 8 LONGLONG; never 242 (MySQL 9's VECTOR, which mysql2 would misread).
  */
-@Disabled("needs the engines' Table.vectorSearch (the vector helper's h/vector, not on main yet); passes with it merged")
 class TestNodeMysql2SearchMetadata
 {
     @Test
