@@ -60,8 +60,10 @@ class TestJdbcMetadata
     {
         try (Connection connection = DriverManager.getConnection(url.formatted(quiver.port()), "root", "")) {
             DatabaseMetaData metaData = connection.getMetaData();
-            String catalog = connection.getCatalog();
-            String schema = catalog == null ? connection.getSchema() : null;
+            // A driver told to call databases schemas reports the database as the schema (MariaDB Connector/J then
+            // answers "def" for the catalog, which it ignores); otherwise the database is the catalog.
+            String schema = connection.getSchema();
+            String catalog = schema == null ? connection.getCatalog() : null;
 
             List<String> tables = new ArrayList<>();
             try (ResultSet result = metaData.getTables(catalog, schema, "%", new String[] {"TABLE"})) {

@@ -79,7 +79,7 @@ final class FilterPushdown
                 if (!(column instanceof Expression.ColumnReference)) {
                     column = comparison.right();
                     constant = comparison.left();
-                    operator = flip(operator);
+                    operator = operator.mirrored();
                 }
                 Optional<Column> resolved = column(column, table, scope);
                 Optional<Value> value = constant(constant, resolved, context);
@@ -173,17 +173,6 @@ final class FilterPushdown
             case Expression.Negation negation -> isConstant(negation.value());
             case Expression.Cast cast -> isConstant(cast.value());
             default -> false;
-        };
-    }
-
-    private static ComparisonOperator flip(ComparisonOperator operator)
-    {
-        return switch (operator) {
-            case LESS_THAN -> ComparisonOperator.GREATER_THAN;
-            case LESS_THAN_OR_EQUAL -> ComparisonOperator.GREATER_THAN_OR_EQUAL;
-            case GREATER_THAN -> ComparisonOperator.LESS_THAN;
-            case GREATER_THAN_OR_EQUAL -> ComparisonOperator.LESS_THAN_OR_EQUAL;
-            default -> operator;
         };
     }
 }

@@ -38,7 +38,7 @@ final class JsonPathFilters
                 if (field.isEmpty()) {
                     field = field(comparison.right(), table, scope);
                     constant = comparison.left();
-                    operator = flip(operator);
+                    operator = operator.mirrored();
                 }
                 Optional<Value> value = constant(constant, context);
                 if (field.isEmpty() || value.isEmpty()) {
@@ -121,17 +121,6 @@ final class JsonPathFilters
             case Double number -> Optional.of(Value.of(number));
             case String text -> Optional.of(Value.of(text));
             case null, default -> Optional.empty();
-        };
-    }
-
-    private static ComparisonOperator flip(ComparisonOperator operator)
-    {
-        return switch (operator) {
-            case LESS_THAN -> ComparisonOperator.GREATER_THAN;
-            case LESS_THAN_OR_EQUAL -> ComparisonOperator.GREATER_THAN_OR_EQUAL;
-            case GREATER_THAN -> ComparisonOperator.LESS_THAN;
-            case GREATER_THAN_OR_EQUAL -> ComparisonOperator.LESS_THAN_OR_EQUAL;
-            default -> operator;
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.quiver.sql.execution;
 import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
 import dev.quiver.sql.expression.ExpressionEvaluator;
+import dev.quiver.sql.expression.ExpressionWalker;
 import dev.quiver.sql.expression.SearchFunctions;
 import dev.quiver.sql.expression.Values;
 import dev.quiver.sql.expression.VectorFunctions;
@@ -271,7 +272,7 @@ final class SearchPlans
         if (expression instanceof Expression.FunctionCall call && call.name().equalsIgnoreCase(name)) {
             result.add(call);
         }
-        for (Expression each : children(expression)) {
+        for (Expression each : ExpressionWalker.children(expression)) {
             collectCalls(each, name, result);
         }
     }
@@ -282,50 +283,11 @@ final class SearchPlans
         if (expression instanceof Expression.ColumnReference || SearchFunctions.isMatch(expression)) {
             return false;
         }
-        for (Expression each : children(expression)) {
+        for (Expression each : ExpressionWalker.children(expression)) {
             if (!isConstant(each)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static List<Expression> children(Expression expression)
-    {
-        return switch (expression) {
-            case Expression.UserVariableAssignment assignment -> List.of(assignment.value());
-            case Expression.Arithmetic arithmetic -> List.of(arithmetic.left(), arithmetic.right());
-            case Expression.Negation negation -> List.of(negation.value());
-            case Expression.BitwiseNot not -> List.of(not.value());
-            case Expression.Comparison comparison -> List.of(comparison.left(), comparison.right());
-            case Expression.Logical logical -> List.of(logical.left(), logical.right());
-            case Expression.Not not -> List.of(not.value());
-            case Expression.IsNull isNull -> List.of(isNull.value());
-            case Expression.IsBoolean isBoolean -> List.of(isBoolean.value());
-            case Expression.InList in -> {
-                List<Expression> all = new ArrayList<>(in.list());
-                all.add(in.value());
-                yield all;
-            }
-            case Expression.Between between -> List.of(between.value(), between.low(), between.high());
-            case Expression.Like like -> {
-                List<Expression> all = new ArrayList<>(List.of(like.value(), like.pattern()));
-                like.escape().ifPresent(all::add);
-                yield all;
-            }
-            case Expression.Case caseExpression -> {
-                List<Expression> all = new ArrayList<>();
-                caseExpression.operand().ifPresent(all::add);
-                for (Expression.WhenClause each : caseExpression.whenClauses()) {
-                    all.add(each.condition());
-                    all.add(each.result());
-                }
-                caseExpression.otherwise().ifPresent(all::add);
-                yield all;
-            }
-            case Expression.FunctionCall call -> call.arguments();
-            case Expression.Cast cast -> List.of(cast.value());
-            default -> List.of();
-        };
     }
 }

@@ -180,7 +180,19 @@ public sealed interface Expression
 
     enum ComparisonOperator
     {
-        EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, NULL_SAFE_EQUAL
+        EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, NULL_SAFE_EQUAL;
+
+        /** The operator with its operands swapped: {@code a < b} is {@code b > a}. */
+        public ComparisonOperator mirrored()
+        {
+            return switch (this) {
+                case LESS_THAN -> GREATER_THAN;
+                case LESS_THAN_OR_EQUAL -> GREATER_THAN_OR_EQUAL;
+                case GREATER_THAN -> LESS_THAN;
+                case GREATER_THAN_OR_EQUAL -> LESS_THAN_OR_EQUAL;
+                default -> this;
+            };
+        }
     }
 
     record Comparison(ComparisonOperator operator, Expression left, Expression right)

@@ -340,7 +340,9 @@ class TestVectorRecall
     {
         long querySeed = seed + 1;
         for (VectorMetric metric : VectorMetric.values()) {
-            assertIndexPath(measure(floats, metric, ALL, querySeed), 0.1);
+            // The graphs walked (one per segment) depend on when refreshes cut segments, so the vectors scored vary
+            // between runs (7k-11k seen); a fifth of the table still proves the walk did not scan it.
+            assertIndexPath(measure(floats, metric, ALL, querySeed), 0.2);
             assertExactPath(measure(floats, metric, TENTH_PERCENT, querySeed));
             assertExactPath(measure(floats, metric, ONE_PERCENT, querySeed));
             assertIndexPath(measure(floats, metric, TEN_PERCENT, querySeed), 0.3);
