@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -247,19 +245,8 @@ class TestTableSqlDifferential
     private void compare(String driver, String options, String database)
             throws SQLException
     {
-        try (Connection mariaDbConnection = DriverManager.getConnection("jdbc:" + driver + "://127.0.0.1:" + mariaDb.port() + "/" + options, "root", "");
-                Connection quiverConnection = DriverManager.getConnection("jdbc:" + driver + "://127.0.0.1:" + quiver.port() + "/" + options, "root", "")) {
-            for (Connection each : List.of(mariaDbConnection, quiverConnection)) {
-                StatementOutcome.of(each, "SET sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");
-                StatementOutcome.of(each, "DROP DATABASE IF EXISTS " + database);
-                StatementOutcome.of(each, "CREATE DATABASE " + database);
-                StatementOutcome.of(each, "USE " + database);
-            }
-            List<String> differences = StatementOutcome.differences(mariaDbConnection, quiverConnection, STATEMENTS);
-            for (Connection each : List.of(mariaDbConnection, quiverConnection)) {
-                StatementOutcome.of(each, "DROP DATABASE IF EXISTS " + database);
-            }
-            assertThat(differences).as("statements answered differently (" + options + ")").isEmpty();
-        }
+        List<String> differences = StatementOutcome.differencesInFreshDatabase(driver, options, mariaDb.port(), quiver.port(), database,
+                List.of("SET sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'"), STATEMENTS);
+        assertThat(differences).as("statements answered differently (" + options + ")").isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.quiver.it.testing;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -57,6 +58,33 @@ public record StatementOutcome(List<String> columns, List<List<String>> rows, lo
             }
         }
         return result;
+    }
+
+    /**
+     * Connects as root to the oracle and to Quiver through {@code jdbc:<driver>://127.0.0.1:<port>/<options>}, runs
+     * {@code setup} on each, gives each a fresh database named {@code database}, and returns the {@link #differences}
+     * of {@code statements} run there; the databases are dropped afterwards.
+     */
+    public static List<String> differencesInFreshDatabase(String driver, String options, int oraclePort, int quiverPort,
+            String database, List<String> setup, List<String> statements)
+            throws SQLException
+    {
+        try (Connection oracle = DriverManager.getConnection("jdbc:" + driver + "://127.0.0.1:" + oraclePort + "/" + options, "root", "");
+                Connection quiver = DriverManager.getConnection("jdbc:" + driver + "://127.0.0.1:" + quiverPort + "/" + options, "root", "")) {
+            for (Connection each : List.of(oracle, quiver)) {
+                for (String statement : setup) {
+                    of(each, statement);
+                }
+                of(each, "DROP DATABASE IF EXISTS " + database);
+                of(each, "CREATE DATABASE " + database);
+                of(each, "USE " + database);
+            }
+            List<String> differences = differences(oracle, quiver, statements);
+            for (Connection each : List.of(oracle, quiver)) {
+                of(each, "DROP DATABASE IF EXISTS " + database);
+            }
+            return differences;
+        }
     }
 
     @Override
