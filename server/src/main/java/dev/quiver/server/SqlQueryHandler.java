@@ -41,7 +41,12 @@ final class SqlQueryHandler
     {
         Identity identity = new Identity(connection.user(), connection.host(), connection.accountHost());
         SessionContext context = new SessionContext(connection.connectionId(), identity, connection.clientFoundRows(), connection.multiStatements());
-        return new SqlSession(engine.openSession(context));
+        Session session = engine.openSession(context);
+        if (connection.interactive()) {
+            // as MySQL: an interactive client's session wait_timeout starts from interactive_timeout
+            session.setSystemVariable("wait_timeout", session.systemVariable("interactive_timeout"));
+        }
+        return new SqlSession(session);
     }
 
     @Override
@@ -159,6 +164,18 @@ final class SqlQueryHandler
         public String database()
         {
             return session.database();
+        }
+
+        @Override
+        public void onKill(Runnable closeConnection)
+        {
+            session.onKill(closeConnection);
+        }
+
+        @Override
+        public long idleTimeoutSeconds()
+        {
+            return session.systemVariable("wait_timeout") instanceof Number seconds ? seconds.longValue() : 0;
         }
     }
 }

@@ -31,6 +31,7 @@ public final class Session
     private long foundRows;
     private long rowsExamined;
     private volatile boolean killed;
+    private volatile Runnable onKill = () -> {};
     private boolean multiStatements;
 
     Session(SessionContext context, Map<String, Object> systemVariables)
@@ -228,8 +229,20 @@ public final class Session
         return killed;
     }
 
+    /**
+     * {@code KILL CONNECTION}: marks the session and runs what the connection layer registered with {@link #onKill}
+     * (closing the connection, at once when idle, after the running command's response otherwise). May be called
+     * from another session's thread.
+     */
     public void markKilled()
     {
         killed = true;
+        onKill.run();
+    }
+
+    /** What {@link #markKilled} does to the connection; the connection layer sets it once the session is open. */
+    public void onKill(Runnable action)
+    {
+        this.onKill = requireNonNull(action, "action is null");
     }
 }

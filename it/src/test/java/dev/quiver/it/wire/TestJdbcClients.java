@@ -189,4 +189,54 @@ class TestJdbcClients
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Driver.class)
+    void testKillConnectionEndsTheOtherConnectionAndKillQueryDoesNot(Driver driver)
+            throws SQLException
+    {
+        try (Connection victim = connect(driver); Connection killer = connect(driver); Statement kill = killer.createStatement()) {
+            long victimId = connectionId(victim);
+            kill.execute("KILL QUERY " + victimId);
+            assertThat(connectionId(victim)).as("KILL QUERY leaves the connection").isEqualTo(victimId);
+            kill.execute("KILL " + victimId);
+            assertThatThrownBy(() -> connectionId(victim)).isInstanceOf(SQLException.class);
+            assertThat(victim.isValid(5)).isFalse();
+            assertThat(connectionId(killer)).as("the killer's connection stays").isPositive();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Driver.class)
+    void testInteractiveClientsStartWithInteractiveTimeout(Driver driver)
+            throws SQLException
+    {
+        String url = driver.url(server);
+        String interactive = url + (url.contains("?") ? "&" : "?") + "interactiveClient=true";
+        try (Connection admin = connect(driver); Statement statement = admin.createStatement()) {
+            statement.execute("SET GLOBAL interactive_timeout = 1234");
+            try (Connection plain = connect(driver); Connection console = DriverManager.getConnection(interactive, "root", "")) {
+                assertThat(longValue(plain, "SELECT @@session.wait_timeout")).isEqualTo(28800);
+                assertThat(longValue(console, "SELECT @@session.wait_timeout")).isEqualTo(1234);
+            }
+            finally {
+                statement.execute("SET GLOBAL interactive_timeout = DEFAULT");
+            }
+        }
+    }
+
+    private static long connectionId(Connection connection)
+            throws SQLException
+    {
+        return longValue(connection, "SELECT CONNECTION_ID()");
+    }
+
+    private static long longValue(Connection connection, String sql)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            assertThat(result.next()).isTrue();
+            return result.getLong(1);
+        }
+    }
 }

@@ -49,6 +49,10 @@ final class Connection
     private HandshakeResponse41Packet handshakeResponse;
     private int capabilities;
     private CommandDispatcher dispatcher;
+    /** A command of this connection is being processed (set and cleared on the command thread). */
+    private volatile boolean busy;
+    /** KILL CONNECTION reached this connection (from any session's thread). */
+    private volatile boolean killed;
 
     Connection(ServerContext server, Channel channel, PacketOutput output, String clientHost)
     {
@@ -75,6 +79,7 @@ final class Connection
     /** Handles one message and returns the future of its last response write. Releases the message. */
     ChannelFuture process(InboundMessage message)
     {
+        busy = true;
         try {
             switch (message) {
                 case PacketTooLarge tooLarge -> {
@@ -86,7 +91,14 @@ final class Connection
                     process(new PacketReader(packet.payload()));
                 }
             }
-            return output.flush();
+            ChannelFuture written = output.flush();
+            busy = false;
+            if (killed) {
+                // killed while this command ran (possibly by itself): its response goes out, then the connection ends
+                state = ConnectionState.CLOSED;
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+            return written;
         }
         catch (ConnectionClosedException ex) {
             state = ConnectionState.CLOSED;
@@ -94,8 +106,33 @@ final class Connection
             return channel.newSucceededFuture();
         }
         finally {
+            busy = false;
             InboundMessage.release(message);
         }
+    }
+
+    /**
+     * KILL CONNECTION of this connection's session, from any thread. An idle connection closes at once; a busy one
+     * after its running command's response ({@link #process} checks the flag). Writing {@code killed} before reading
+     * {@code busy} here, and {@code busy} before {@code killed} there, means at least one side closes.
+     */
+    private void kill()
+    {
+        killed = true;
+        if (!busy) {
+            channel.close();
+        }
+    }
+
+    /** The idle timeout of the session in milliseconds (its wait_timeout), or 0 before login or when unlimited. */
+    long idleTimeoutMillis()
+    {
+        CommandDispatcher current = dispatcher;
+        if (current == null || state != ConnectionState.COMMAND) {
+            return 0;
+        }
+        long seconds = current.session().idleTimeoutSeconds();
+        return seconds <= 0 ? 0 : Math.multiplyExact(Math.min(seconds, 31_536_000L), 1000L);
     }
 
     private void process(PacketReader reader)
@@ -158,8 +195,10 @@ final class Connection
     {
         ConnectionInfo info = new ConnectionInfo(connectionId, success.user(), clientHost, success.account().host(),
                 CapabilityFlags.has(capabilities, CapabilityFlags.CLIENT_FOUND_ROWS),
-                CapabilityFlags.has(capabilities, CapabilityFlags.CLIENT_MULTI_STATEMENTS));
+                CapabilityFlags.has(capabilities, CapabilityFlags.CLIENT_MULTI_STATEMENTS),
+                CapabilityFlags.has(capabilities, CapabilityFlags.CLIENT_INTERACTIVE));
         HandlerSession session = server.handler().openSession(info);
+        session.onKill(this::kill);
         dispatcher = new CommandDispatcher(server, session, output, CapabilityFlags.has(capabilities, CapabilityFlags.CLIENT_DEPRECATE_EOF));
         if (handshakeResponse.database().isPresent()) {
             server.handler().initDatabase(session, handshakeResponse.database().get());

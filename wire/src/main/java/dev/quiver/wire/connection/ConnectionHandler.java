@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
@@ -38,6 +39,8 @@ public final class ConnectionHandler
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private int commandsInFlight;
     private boolean admitted;
+    /** Closes the connection once it has waited wait_timeout for a command; event-loop confined like the counter. */
+    private ScheduledFuture<?> idleTimer;
 
     public ConnectionHandler(ServerContext server)
     {
@@ -78,6 +81,7 @@ public final class ConnectionHandler
             return;
         }
         commandsInFlight++;
+        cancelIdleTimer();
         context.channel().config().setAutoRead(false);
         Connection target = connection;
         tail = tail.thenRunAsync(() -> target.process(inbound).addListener(future -> commandDone(context)), server.commandExecutor())
@@ -96,6 +100,34 @@ public final class ConnectionHandler
         commandsInFlight--;
         if (commandsInFlight == 0 && context.channel().isActive()) {
             context.channel().config().setAutoRead(true);
+            armIdleTimer(context);
+        }
+    }
+
+    /**
+     * Starts the wait for the next command: after the session's wait_timeout without one, the server closes the
+     * connection, as MySQL and MariaDB do (quietly, as MariaDB and MySQL before 8.0.24: the unsolicited error packet
+     * of later MySQL versions would arrive out of sequence for clients that do not expect it).
+     */
+    private void armIdleTimer(ChannelHandlerContext context)
+    {
+        long millis = connection.idleTimeoutMillis();
+        if (millis <= 0) {
+            return;
+        }
+        idleTimer = context.executor().schedule(() -> {
+            if (commandsInFlight == 0 && context.channel().isActive()) {
+                log.debug("Closing {}: no command within wait_timeout ({} ms)", context.channel().remoteAddress(), millis);
+                context.close();
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelIdleTimer()
+    {
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
         }
     }
 
@@ -119,6 +151,7 @@ public final class ConnectionHandler
     @Override
     public void channelInactive(ChannelHandlerContext context)
     {
+        cancelIdleTimer();
         if (admitted) {
             admitted = false;
             server.connectionClosed();

@@ -44,6 +44,7 @@ public final class CapabilityFlags
             | CLIENT_LONG_FLAG
             | CLIENT_CONNECT_WITH_DB
             | CLIENT_PROTOCOL_41
+            | CLIENT_INTERACTIVE
             | CLIENT_TRANSACTIONS
             | CLIENT_SECURE_CONNECTION
             | CLIENT_MULTI_STATEMENTS

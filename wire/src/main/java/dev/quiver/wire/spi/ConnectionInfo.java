@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  * @param accountHost the host part of the matched account (CURRENT_USER()), e.g. {@code %}
  * @param clientFoundRows CLIENT_FOUND_ROWS was negotiated: affected rows count matched, not changed, rows
  * @param multiStatements CLIENT_MULTI_STATEMENTS is in effect
+ * @param interactive the client set CLIENT_INTERACTIVE: its idle timeout is {@code interactive_timeout}
  */
 public record ConnectionInfo(
         long connectionId,
@@ -18,7 +19,8 @@ public record ConnectionInfo(
         String host,
         String accountHost,
         boolean clientFoundRows,
-        boolean multiStatements)
+        boolean multiStatements,
+        boolean interactive)
 {
     public ConnectionInfo
     {

@@ -31,7 +31,7 @@ class TestServerPackets
                 0a "8.0.36-seekdb-v1.4.0.0" 00
                 01000000
                 "abcdefgh" 00
-                0fa2 2d 0200 3f01
+                0fa6 2d 0200 3f01
                 15 00000000000000000000
                 "ijklmnopqrst" 00
                 "caching_sha2_password" 00"""));

@@ -80,6 +80,10 @@ public final class FakeQueryHandler
         public volatile String database;
         public volatile boolean multiStatements;
         public volatile boolean closed;
+        /** What {@link #idleTimeoutSeconds} answers (the session's wait_timeout). */
+        public volatile long idleTimeoutSeconds;
+        /** The wire layer's close action for KILL CONNECTION, once registered. */
+        public volatile Runnable kill;
 
         FakeSession(ConnectionInfo connection)
         {
@@ -109,6 +113,18 @@ public final class FakeQueryHandler
         public String database()
         {
             return database;
+        }
+
+        @Override
+        public void onKill(Runnable closeConnection)
+        {
+            kill = closeConnection;
+        }
+
+        @Override
+        public long idleTimeoutSeconds()
+        {
+            return idleTimeoutSeconds;
         }
     }
 
