@@ -212,7 +212,7 @@ final class TextBenchmark
     private static int[] quiverSearch(Table table, String query)
     {
         List<ScoredRow> rows = table.textSearch(new TextSearchRequest(List.of("document"), query, TextMode.NATURAL_LANGUAGE,
-                dev.quiver.storage.filter.Filter.ALL, row -> true, java.util.OptionalInt.of(KnnData.K), List.of("id"))).rows();
+                dev.quiver.storage.filter.Filter.ALL, TextSearchRequest.NO_RESIDUAL, java.util.OptionalInt.of(KnnData.K), List.of("id"))).rows();
         int[] ids = new int[rows.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = (int) ((Value.IntegerValue) rows.get(i).row().get(0)).value();

@@ -193,13 +193,13 @@ final class HybridParameters
                     }
                 }
                 String text = text(body.members().get("query"), "query").replaceAll("\\b(OR|AND)\\b", " ");
-                return new QueryPart(List.of(text), fields, Filter.ALL, row -> true);
+                return new QueryPart(List.of(text), fields, Filter.ALL, TextSearchRequest.NO_RESIDUAL);
             }
             case "match" -> {
                 JsonNode.JsonObject body = object(clause.getValue(), "match");
                 Map.Entry<String, JsonNode> field = body.members().entrySet().iterator().next();
                 JsonNode value = field.getValue() instanceof JsonNode.JsonObject options ? options.members().get("query") : field.getValue();
-                return new QueryPart(List.of(text(value, "match")), List.of(column(table, field.getKey()).name()), Filter.ALL, row -> true);
+                return new QueryPart(List.of(text(value, "match")), List.of(column(table, field.getKey()).name()), Filter.ALL, TextSearchRequest.NO_RESIDUAL);
             }
             case "regexp" -> {
                 JsonNode.JsonObject body = object(clause.getValue(), "regexp");

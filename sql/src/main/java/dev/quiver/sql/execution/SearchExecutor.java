@@ -257,7 +257,7 @@ final class SearchExecutor
         }
         Object value = ExpressionEvaluator.evaluate(match.query(), context);
         String text = value == null ? "" : Values.text(value);
-        return new TextSearchRequest(columns, text, match.booleanMode() ? TextMode.BOOLEAN : TextMode.NATURAL_LANGUAGE, Filter.ALL, row -> true,
+        return new TextSearchRequest(columns, text, match.booleanMode() ? TextMode.BOOLEAN : TextMode.NATURAL_LANGUAGE, Filter.ALL, TextSearchRequest.NO_RESIDUAL,
                 OptionalInt.empty(), List.of());
     }
 
@@ -265,7 +265,7 @@ final class SearchExecutor
     private static Predicate<Row> residual(Statement.TableQuery query, SearchPlans.Plan plan, SearchScope scope, ExecutionContext context)
     {
         if (query.where().isEmpty() || plan.pushed().exact()) {
-            return row -> true;
+            return TextSearchRequest.NO_RESIDUAL;
         }
         Expression where = query.where().get();
         ExecutionContext whereContext = context.withScope(scope);

@@ -107,6 +107,7 @@ public final class LuceneRowStore
     /** FULLTEXT indexes: position among the indexes (names the field), column positions, analysis. */
     private final List<FulltextIndex> fulltextIndexes = new ArrayList<>();
     private final LuceneTextSearch textSearch = new LuceneTextSearch(this);
+    private final KeyDocValues keyDocValues;
 
     private record FulltextIndex(int indexPosition, int[] columnPositions, TextAnalyzers.Spec spec) {}
     private final VectorFields vectorFields;
@@ -118,6 +119,7 @@ public final class LuceneRowStore
         this.refreshRows = refreshRows;
         this.definition = definition;
         this.vectorFields = new VectorFields(definition);
+        this.keyDocValues = new KeyDocValues(definition);
         for (IndexDefinition index : definition.indexes()) {
             if (index.kind() == IndexDefinition.Kind.VECTOR || index.kind() == IndexDefinition.Kind.FULLTEXT) {
                 continue;
@@ -501,6 +503,7 @@ public final class LuceneRowStore
                     document.add(new StringField(ROW_ID, rowIdBytes(put.rowId()), Field.Store.NO));
                     document.add(new StoredField(ROW_ID_VALUE, put.rowId()));
                     document.add(new NumericDocValuesField(ROW_ID_DOC_VALUE, put.rowId()));
+                    keyDocValues.addTo(document, put.row());
                     for (int position : jsonPositions) {
                         if (put.row().get(position) instanceof Value.JsonValue json) {
                             for (BytesRef jsonTerm : JsonTerms.terms(json.value())) {
@@ -590,6 +593,12 @@ public final class LuceneRowStore
         finally {
             release(searcher);
         }
+    }
+
+    /** The primary key's doc values (a search projecting only key columns reads them instead of stored rows). */
+    KeyDocValues keyDocValues()
+    {
+        return keyDocValues;
     }
 
     Row decode(long rowId, Document document)

@@ -179,10 +179,6 @@ final class LuceneTextSearch
         });
         TextScoring scoring = new TextScoring(field, docCount, sumTotalTermFreq, docFreq);
 
-        List<TextHits.Hit> hits = new ArrayList<>();
-        long examined = 0;
-        int limit = plan.limitOrMax();
-
         // the index, best first, until the limit is filled with accepted rows
         IndexSearcher searcher = luceneStatisticsExact ? base : new IndexSearcher(reader)
         {
@@ -215,17 +211,69 @@ final class LuceneTextSearch
             builder.add(new TermInSetQuery(LuceneRowStore.ROW_ID, changedTerms), BooleanClause.Occur.MUST_NOT);
         }
         Query full = builder.build();
+
+        // changed rows, scored with the same statistics
+        List<Candidate> candidates = new ArrayList<>();
+        long examined = 0;
+        for (int i = 0; i < overlayTexts.size(); i++) {
+            float score = scoring.score(query, overlayTexts.get(i));
+            if (Float.isNaN(score)) {
+                continue;
+            }
+            examined++;
+            if (plan.accept().test(overlayRows.get(i))) {
+                candidates.add(new Candidate(overlayIds.get(i), -1, score, overlayRows.get(i)));
+            }
+        }
+        examined += plan.acceptsAll()
+                ? topOfIndex(searcher, full, plan.limitOrMax(), candidates)
+                : acceptedOfIndex(searcher, full, plan, candidates);
+        candidates.sort(Candidate.ORDER);
+        List<Candidate> best = candidates.subList(0, Math.min(candidates.size(), plan.limitOrMax()));
+        return new TextHits(rows(searcher, best, plan.projection()), examined);
+    }
+
+    /** A hit before its row is read: a document of the index ({@code doc} >= 0, row null until read) or a changed row. */
+    private record Candidate(long rowId, int doc, float score, Row row)
+    {
+        static final java.util.Comparator<Candidate> ORDER = java.util.Comparator.comparingDouble((Candidate hit) -> -hit.score())
+                .thenComparingLong(Candidate::rowId);
+    }
+
+    /**
+     * The index's best {@code limit} documents when every row is accepted: one top-k search (block-max WAND/MaxScore
+     * prune against the k-th score), rows not read. Returns the documents examined.
+     */
+    private static long topOfIndex(IndexSearcher searcher, Query query, int limit, List<Candidate> into)
+            throws IOException
+    {
+        List<TopRowsCollector.Hit> top = searcher.search(query, TopRowsCollector.manager(limit));
+        for (TopRowsCollector.Hit hit : top) {
+            into.add(new Candidate(hit.rowId(), hit.doc(), hit.score(), null));
+        }
+        return top.size();
+    }
+
+    /**
+     * The index's best documents whose rows pass the plan's filter and residual, best first, in growing windows until
+     * the limit is filled. Returns the documents examined.
+     */
+    private long acceptedOfIndex(IndexSearcher searcher, Query query, TextPlan plan, List<Candidate> into)
+            throws IOException
+    {
+        long examined = 0;
+        int limit = plan.limitOrMax();
         int accepted = 0;
         int seen = 0;
         int page = (int) Math.min(Math.max((long) limit, FIRST_PAGE), MAX_PAGE);
         while (accepted < limit) {
-            List<TopRowsCollector.Hit> top = searcher.search(full, TopRowsCollector.manager(page));
+            List<TopRowsCollector.Hit> top = searcher.search(query, TopRowsCollector.manager(page));
             StoredFields storedFields = searcher.storedFields();
             for (TopRowsCollector.Hit hit : top.subList(seen, top.size())) {
                 examined++;
                 Row row = store.decode(hit.rowId(), storedFields.document(hit.doc()));
                 if (plan.accept().test(row)) {
-                    hits.add(new TextHits.Hit(hit.rowId(), row, hit.score()));
+                    into.add(new Candidate(hit.rowId(), hit.doc(), hit.score(), row));
                     accepted++;
                     if (accepted >= limit) {
                         break;
@@ -238,20 +286,57 @@ final class LuceneTextSearch
             }
             page = (int) Math.min(page * 4L, Integer.MAX_VALUE);
         }
+        return examined;
+    }
 
-        // changed rows, scored with the same statistics
-        for (int i = 0; i < overlayTexts.size(); i++) {
-            float score = scoring.score(query, overlayTexts.get(i));
-            if (Float.isNaN(score)) {
-                continue;
+    /**
+     * The hits with their rows projected ({@code projection} null: whole rows): a projection of primary key columns
+     * only is read from the key doc values, in doc id order; anything else from the stored row, for these hits only.
+     */
+    private List<TextHits.Hit> rows(IndexSearcher searcher, List<Candidate> best, int[] projection)
+            throws IOException
+    {
+        Row[] rows = new Row[best.size()];
+        Integer[] unread = new Integer[best.size()];
+        int count = 0;
+        for (int i = 0; i < best.size(); i++) {
+            if (best.get(i).row() == null) {
+                unread[count++] = i;
             }
-            examined++;
-            if (plan.accept().test(overlayRows.get(i))) {
-                hits.add(new TextHits.Hit(overlayIds.get(i), overlayRows.get(i), score));
+            else {
+                rows[i] = projection == null ? best.get(i).row() : best.get(i).row().project(projection);
             }
         }
-        hits.sort(TextHits.ORDER);
-        return new TextHits(hits.subList(0, Math.min(hits.size(), limit)), examined);
+        if (count > 0) {
+            java.util.Arrays.sort(unread, 0, count, java.util.Comparator.comparingInt(i -> best.get(i).doc()));
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            boolean fromKeys = store.keyDocValues().covers(projection);
+            StoredFields storedFields = null;
+            int leafOrd = -1;
+            KeyDocValues.Reader keys = null;
+            for (int n = 0; n < count; n++) {
+                int i = unread[n];
+                int doc = best.get(i).doc();
+                if (fromKeys) {
+                    int ord = org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves);
+                    if (ord != leafOrd) {
+                        leafOrd = ord;
+                        keys = KeyDocValues.reader(leaves.get(ord).reader(), projection);
+                    }
+                    rows[i] = keys == null ? null : keys.read(doc - leaves.get(ord).docBase);
+                }
+                if (rows[i] == null) {
+                    storedFields = storedFields == null ? searcher.storedFields() : storedFields;
+                    Row row = store.decode(best.get(i).rowId(), storedFields.document(doc));
+                    rows[i] = projection == null ? row : row.project(projection);
+                }
+            }
+        }
+        List<TextHits.Hit> hits = new ArrayList<>(best.size());
+        for (int i = 0; i < best.size(); i++) {
+            hits.add(new TextHits.Hit(best.get(i).rowId(), rows[i], best.get(i).score()));
+        }
+        return hits;
     }
 
     /** Live documents with at least one token and their token total in one segment (cached until its deletions change). */

@@ -39,9 +39,15 @@ public record TextSearchRequest(
         }
     }
 
+    /**
+     * The residual that accepts every row. An engine seeing it (and {@code Filter.ALL}) knows every row the text query
+     * matches is accepted, so it need not read rows to test them; any other predicate is tested on each row.
+     */
+    public static final Predicate<Row> NO_RESIDUAL = row -> true;
+
     public static TextSearchRequest of(String column, String query, TextMode mode)
     {
-        return new TextSearchRequest(List.of(column), query, mode, Filter.ALL, row -> true, OptionalInt.empty(), List.of());
+        return new TextSearchRequest(List.of(column), query, mode, Filter.ALL, NO_RESIDUAL, OptionalInt.empty(), List.of());
     }
 
     public TextSearchRequest withFilter(Filter newFilter)

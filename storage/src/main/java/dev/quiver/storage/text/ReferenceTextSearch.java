@@ -66,6 +66,10 @@ public final class ReferenceTextSearch
             }
         }
         hits.sort(TextHits.ORDER);
-        return new TextHits(hits.subList(0, Math.min(hits.size(), plan.limitOrMax())), examined);
+        List<TextHits.Hit> best = new ArrayList<>();
+        for (TextHits.Hit hit : hits.subList(0, Math.min(hits.size(), plan.limitOrMax()))) {
+            best.add(new TextHits.Hit(hit.rowId(), plan.project(hit.row()), hit.score()));
+        }
+        return new TextHits(best, examined);
     }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
-/** What a store's text search found, best first (score descending, then row id ascending), and how many rows it scored. */
+/**
+ * What a store's text search found, best first (score descending, then row id ascending), each row projected as the
+ * plan asks, and how many rows it scored.
+ */
 public record TextHits(List<Hit> hits, long examined)
 {
     /** Best first; equal scores by ascending row id, the same in every engine. */

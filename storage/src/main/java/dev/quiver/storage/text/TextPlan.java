@@ -17,7 +17,9 @@ import static java.util.Objects.requireNonNull;
  * A text search resolved against a table: the FULLTEXT index (its position among the table's indexes, which names
  * its field in a durable index), the positions of its columns, its analysis, the query, the filter an engine may
  * push into its index ({@code pushdown}, a superset condition) and the exact condition every returned row must pass
- * ({@code accept}: the filter and the residual), and the limit.
+ * ({@code accept}: the filter and the residual; {@code acceptsAll} when it is known to accept every row, so an engine
+ * need not read rows to test it), the limit, and the projection of the returned rows ({@code projection}: column
+ * positions, null for whole rows).
  */
 public record TextPlan(
         IndexDefinition index,
@@ -28,7 +30,9 @@ public record TextPlan(
         TextMode mode,
         Filter pushdown,
         Predicate<Row> accept,
-        OptionalInt limit)
+        boolean acceptsAll,
+        OptionalInt limit,
+        int[] projection)
 {
     public TextPlan
     {
@@ -40,6 +44,13 @@ public record TextPlan(
         requireNonNull(pushdown, "pushdown is null");
         requireNonNull(accept, "accept is null");
         requireNonNull(limit, "limit is null");
+        projection = projection == null ? null : projection.clone();
+    }
+
+    /** The row as returned: projected, or whole. */
+    public Row project(Row row)
+    {
+        return projection == null ? row : row.project(projection);
     }
 
     /** The name of the index field of the FULLTEXT index at {@code indexPosition} in a durable index. */

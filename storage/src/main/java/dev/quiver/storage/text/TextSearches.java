@@ -4,6 +4,7 @@ import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
 import dev.quiver.storage.catalog.IndexDefinition;
 import dev.quiver.storage.catalog.TableDefinition;
+import dev.quiver.storage.filter.Filter;
 import dev.quiver.storage.filter.FilterEvaluator;
 import dev.quiver.storage.row.Row;
 import dev.quiver.storage.search.ScoredRow;
@@ -44,26 +45,27 @@ public final class TextSearches
             index.columns().forEach(column -> columns.add(column.toLowerCase(Locale.ROOT)));
             if (columns.equals(wanted)) {
                 FilterEvaluator evaluator = new FilterEvaluator(definition, request.filter());
+                boolean acceptsAll = request.filter() == Filter.ALL && request.residual() == TextSearchRequest.NO_RESIDUAL;
+                int[] projection = request.projection().isEmpty() ? null : definition.columnPositions(request.projection());
                 return new TextPlan(index, i, definition.columnPositions(index.columns()), TextAnalyzers.spec(index), request.query(),
-                        request.mode(), request.filter(), row -> evaluator.matches(row) && request.residual().test(row), request.limit());
+                        request.mode(), request.filter(), row -> evaluator.matches(row) && request.residual().test(row), acceptsAll,
+                        request.limit(), projection);
             }
         }
         throw new QuiverException(ErrorCode.ER_FT_MATCHING_KEY_NOT_FOUND);
     }
 
-    /** Runs the plan through {@code search} (a store's text search) and projects the hits. */
+    /** Runs the plan through {@code search} (a store's text search, which returns the rows projected). */
     public static SearchResult run(TableDefinition definition, TextSearchRequest request, Function<TextPlan, TextHits> search)
     {
         TextPlan plan = plan(definition, request);
-        int[] projection = request.projection().isEmpty() ? null : definition.columnPositions(request.projection());
         if (plan.limit().isPresent() && plan.limit().getAsInt() == 0) {
             return new SearchResult(List.of(), SearchAccess.FULLTEXT_INDEX, 0);
         }
         TextHits hits = search.apply(plan);
         List<ScoredRow> rows = new ArrayList<>(hits.hits().size());
         for (TextHits.Hit hit : hits.hits()) {
-            Row row = projection == null ? hit.row() : hit.row().project(projection);
-            rows.add(new ScoredRow(row, hit.score()));
+            rows.add(new ScoredRow(hit.row(), hit.score()));
         }
         return new SearchResult(rows, SearchAccess.FULLTEXT_INDEX, hits.examined());
     }
