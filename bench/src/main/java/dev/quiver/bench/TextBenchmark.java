@@ -133,6 +133,7 @@ final class TextBenchmark
             }
             engine.checkpoint();
             double build = (System.nanoTime() - start) / 1e9;
+            String segments = segments(work.resolve("text-quiver"));
             int[][] quiverTop = new int[queryCount][];
             try {
                 double[] qps = time(passes, queryCount, q -> quiverTop[q] = quiverSearch(table, queries[q]));
@@ -148,14 +149,30 @@ final class TextBenchmark
                     }
                     overlap += expected.isEmpty() ? 1 : hits / (double) expected.size();
                 }
-                figures.add(new Figures("Quiver", build, qps[0], qps[1], overlap / queryCount, "Table.textSearch, natural-language mode, parser beng"));
-                log.printf(Locale.ROOT, "text Quiver: build %.1f s, %.0f QPS/core, load %s%n", build, qps[0], KnnBenchmark.loadAverage());
+                figures.add(new Figures("Quiver", build, qps[0], qps[1], overlap / queryCount, "Table.textSearch, natural-language mode, parser beng, " + segments));
+                log.printf(Locale.ROOT, "text Quiver: build %.1f s, %.0f QPS/core, %s, load %s%n", build, qps[0], segments, KnnBenchmark.loadAverage());
             }
             catch (QuiverException ex) {
                 figures.add(new Figures("Quiver", build, Double.NaN, Double.NaN, Double.NaN, "text search unavailable: " + ex.getMessage()));
             }
         }
         return figures;
+    }
+
+    /** The segments of the committed table index under the engine's directory (its documents per segment). */
+    private static String segments(Path engineDirectory)
+            throws java.io.IOException
+    {
+        List<Integer> sizes = new ArrayList<>();
+        try (var tables = java.nio.file.Files.list(engineDirectory.resolve("tables"))) {
+            for (Path table : tables.filter(java.nio.file.Files::isDirectory).toList()) {
+                try (org.apache.lucene.store.FSDirectory directory = org.apache.lucene.store.FSDirectory.open(table);
+                        DirectoryReader reader = DirectoryReader.open(directory)) {
+                    reader.leaves().forEach(leaf -> sizes.add(leaf.reader().maxDoc()));
+                }
+            }
+        }
+        return sizes.size() + " segments " + sizes;
     }
 
     private interface QueryRun
