@@ -48,22 +48,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * analysed ({@link AnalyzedText}, cached per row version) and scored directly;</li>
  * <li>the statistics are those of the live rows exactly (Lucene's own count deleted documents until a merge): live
  * document count and token total per segment (from the {@code _ftn} doc values, cached per segment and deletion
- * state), minus masked documents, plus changed rows; document frequencies count live, unmasked postings (or the
- * term's docFreq for a segment without deletions or masks) plus changed rows. Lucene scores with them through an
- * {@link IndexSearcher} whose {@code collectionStatistics}/{@code termStatistics} return them, and changed rows are
- * scored by {@link TextScoring} with the same numbers, so the ranking equals the reference engine's.</li>
+ * state), minus masked documents, plus changed rows; document frequencies count a segment's live postings (the
+ * term's docFreq without deletions, else counted once per segment reader and cached), minus the masked documents
+ * holding the term, plus changed rows. Lucene scores with them through an {@link IndexSearcher} whose
+ * {@code collectionStatistics}/{@code termStatistics} return them, and changed rows are scored by
+ * {@link TextScoring} with the same numbers, so the ranking equals the reference engine's.</li>
  * </ul>
- * Hits are collected best first by (score, row id) with dynamic pruning ({@link TopRowsCollector}), in growing
- * windows until the limit is filled with rows that pass the filter and residual; the filter's indexable conjuncts are pushed into the query.
+ * Hits are collected best first by (score, row id) with dynamic pruning ({@link TopRowsCollector}). When every row
+ * is accepted (no filter, {@code NO_RESIDUAL}) that is one top-k search of exactly the limit and no row is read to
+ * accept a hit; otherwise rows are read and tested in growing windows until the limit is filled (the filter's
+ * indexable conjuncts are pushed into the query). Rows are read for the final hits only, and a projection of primary
+ * key columns comes from their doc values ({@link KeyDocValues}) rather than the stored row.
  */
 final class LuceneTextSearch
 {
     private static final int FIRST_PAGE = 64;
     private static final int MAX_PAGE = 1 << 16;
+    private static final int MAX_CACHED_DOC_FREQS = 1 << 16;
 
     private final LuceneRowStore store;
     /** Live document count and token total per (segment reader with its deletions, field). */
     private final Map<List<Object>, long[]> segmentTotals = new ConcurrentHashMap<>();
+    /** Live documents holding a term, per (segment reader with deletions, field, term). */
+    private final Map<List<Object>, Long> liveDocFreqs = new ConcurrentHashMap<>();
+    /** Segment readers with a closed listener that empties their entries of {@link #liveDocFreqs}. */
+    private final java.util.Set<Object> cachedReaders = ConcurrentHashMap.newKeySet();
     /** Changed rows analysed, per (row id, index): valid while the row is the same object. */
     private final Map<List<Long>, Analyzed> analyzed = new ConcurrentHashMap<>();
 
@@ -370,7 +379,7 @@ final class LuceneTextSearch
         return totals;
     }
 
-    private static long docFreq(List<LeafReaderContext> leaves, FixedBitSet[] masked, String field, String term, List<AnalyzedText> overlay)
+    private long docFreq(List<LeafReaderContext> leaves, FixedBitSet[] masked, String field, String term, List<AnalyzedText> overlay)
             throws IOException
     {
         long count = 0;
@@ -385,21 +394,61 @@ final class LuceneTextSearch
                 continue;
             }
             Bits live = leaf.reader().getLiveDocs();
+            count += live == null ? iterator.docFreq() : liveDocFreq(leaf.reader(), field, term, iterator, live);
             FixedBitSet mask = masked[leaf.ord];
-            if (live == null && mask == null) {
-                count += iterator.docFreq();
-                continue;
-            }
-            PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                if ((live == null || live.get(doc)) && (mask == null || !mask.get(doc))) {
-                    count++;
+            if (mask != null) {
+                // masked documents are live ones: those holding the term are not counted
+                PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
+                for (int doc = mask.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                        doc = doc + 1 < mask.length() ? mask.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                    int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
+                    if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    if (at == doc) {
+                        count--;
+                    }
                 }
             }
         }
         for (AnalyzedText text : overlay) {
             if (text.freq(term) > 0) {
                 count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Live documents holding the term in a segment with deletions: its postings counted once per segment reader (a
+     * reader fixes the deletions) and cached, since every search of the term needs it until the next refresh.
+     */
+    private long liveDocFreq(LeafReader reader, String field, String term, TermsEnum iterator, Bits live)
+            throws IOException
+    {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        List<Object> key = helper == null ? null : List.of(helper.getKey(), field, term);
+        Long cached = key == null ? null : liveDocFreqs.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long count = 0;
+        PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            if (live.get(doc)) {
+                count++;
+            }
+        }
+        if (key != null) {
+            if (liveDocFreqs.size() >= MAX_CACHED_DOC_FREQS) {
+                liveDocFreqs.clear();
+            }
+            liveDocFreqs.put(key, count);
+            if (cachedReaders.add(helper.getKey())) {
+                helper.addClosedListener(closed -> {
+                    liveDocFreqs.keySet().removeIf(each -> each.get(0) == closed);
+                    cachedReaders.remove(closed);
+                });
             }
         }
         return count;

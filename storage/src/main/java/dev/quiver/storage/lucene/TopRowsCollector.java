@@ -27,8 +27,11 @@ final class TopRowsCollector
     /** A collected document: global doc id, score, row id. */
     record Hit(int doc, float score, long rowId) {}
 
-    /** Worst first: lower score, then larger row id. */
-    private static final Comparator<Hit> WORST_FIRST = Comparator.comparingDouble(Hit::score).thenComparing(Comparator.comparingLong(Hit::rowId).reversed());
+    /** Worst first: lower score, then larger row id (written out: the queue compares on every competitive hit). */
+    private static final Comparator<Hit> WORST_FIRST = (left, right) -> {
+        int byScore = Float.compare(left.score(), right.score());
+        return byScore != 0 ? byScore : Long.compare(right.rowId(), left.rowId());
+    };
 
     private final int size;
     private final PriorityQueue<Hit> queue;
