@@ -112,7 +112,7 @@ final class TableValues
             case ColumnType.DecimalType decimal -> SqlType.decimal(decimal.precision(), decimal.scale(), nullable);
             case ColumnType.StringType text -> SqlType.varchar(Math.min(text.maxLength(), 16_383), nullable);
             case ColumnType.BinaryType binary -> SqlType.varbinary(Math.min(binary.maxLength(), 65_535), nullable);
-            case ColumnType.JsonType ignored -> SqlType.varchar(16_383, nullable);
+            case ColumnType.JsonType ignored -> SqlType.json(nullable);
             case ColumnType.VectorType ignored -> SqlType.varchar(16_383, nullable);
             case ColumnType.TemporalType temporal -> temporal.kind() == ColumnType.TemporalKind.DATE
                     ? SqlType.date(nullable)

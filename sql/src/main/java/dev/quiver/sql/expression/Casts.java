@@ -64,7 +64,7 @@ public final class Casts
             }
             case DATETIME -> toDateTime(value, warnings);
             case TIME -> toTime(value, warnings);
-            case JSON -> throw new IllegalStateException("CAST to JSON is rejected at analysis");
+            case JSON -> throw new IllegalStateException("CAST to JSON needs the expression's type: JsonFunctions.castToJson");
         };
     }
 
@@ -84,6 +84,7 @@ public final class Casts
             case DATE -> value instanceof LocalDate ? value : cast(value, CastTarget.of(CastTarget.Kind.DATE), warnings);
             case DATETIME -> value instanceof LocalDateTime ? value : cast(value, CastTarget.of(CastTarget.Kind.DATETIME), warnings);
             case TIME -> value instanceof Duration ? value : cast(value, CastTarget.of(CastTarget.Kind.TIME), warnings);
+            case JSON -> value instanceof String ? value : Values.toJson(value).toString();
         };
     }
 

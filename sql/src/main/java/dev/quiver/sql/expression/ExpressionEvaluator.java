@@ -69,7 +69,9 @@ public final class ExpressionEvaluator
             case Expression.Like like -> like(like, context);
             case Expression.Case caseExpression -> caseExpression(caseExpression, context);
             case Expression.FunctionCall call -> function(call, context);
-            case Expression.Cast cast -> Casts.cast(evaluate(cast.value(), context), cast.target(), context::addWarning);
+            case Expression.Cast cast -> cast.target().kind() == dev.quiver.sql.tree.CastTarget.Kind.JSON
+                    ? JsonFunctions.castToJson(evaluate(cast.value(), context), cast.value(), context)
+                    : Casts.cast(evaluate(cast.value(), context), cast.target(), context::addWarning);
             case Expression.Aggregate aggregate -> context.aggregate(aggregate);
             case Expression.Subquery subquery -> context.subquery(subquery);
         };
@@ -166,6 +168,13 @@ public final class ExpressionEvaluator
         }
         if (right instanceof dev.quiver.storage.json.JsonNode && comparison.left() instanceof Expression.BooleanLiteral literal) {
             left = new dev.quiver.storage.json.JsonNode.JsonBoolean(literal.value());
+        }
+        // a JSON column (its text at run time) against a JSON value compares as JSON, not as a JSON string
+        if (left instanceof dev.quiver.storage.json.JsonNode && JsonFunctions.isJsonText(right, comparison.right(), context)) {
+            right = JsonFunctions.document(right, 2, "json_compare");
+        }
+        else if (right instanceof dev.quiver.storage.json.JsonNode && JsonFunctions.isJsonText(left, comparison.left(), context)) {
+            left = JsonFunctions.document(left, 1, "json_compare");
         }
         if (comparison.operator() == Expression.ComparisonOperator.NULL_SAFE_EQUAL) {
             if (left == null || right == null) {

@@ -262,7 +262,7 @@ public final class ExpressionTypes
             case DATE -> SqlType.date(true);
             case DATETIME -> SqlType.datetime(target.length().orElse(0), true);
             case TIME -> SqlType.time(true);
-            case JSON -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "CAST to JSON");
+            case JSON -> SqlType.json(nullable);
         };
     }
 }

@@ -29,7 +29,7 @@ import static dev.quiver.sql.expression.ScalarFunctions.strict;
  */
 final class JsonFunctions
 {
-    private static final SqlType JSON_TEXT = SqlType.varchar(16_383, true);
+    private static final SqlType NULLABLE_JSON = SqlType.json(true);
 
     private JsonFunctions()
     {
@@ -38,7 +38,7 @@ final class JsonFunctions
     static List<Definition> definitions()
     {
         return List.of(
-                strict("json_extract", 2, Integer.MAX_VALUE, (types, arguments) -> JSON_TEXT, (values, context) -> extract(values)),
+                strict("json_extract", 2, Integer.MAX_VALUE, (types, arguments) -> NULLABLE_JSON, (values, context) -> extract(values)),
                 strict("json_unquote", 1, 1, (types, arguments) -> SqlType.varchar(16_383, anyNullable(types)), (values, context) -> unquote(values.get(0))),
                 strict("json_contains", 2, 3, (types, arguments) -> SqlType.bigint(1, true), (values, context) -> {
                     JsonNode target = document(values.get(0), 1, "json_contains");
@@ -56,25 +56,25 @@ final class JsonFunctions
                     if (arguments.size() % 2 != 0) {
                         throw new QuiverException(ErrorCode.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT, "JSON_OBJECT");
                     }
-                    return SqlType.varchar(16_383, false);
+                    return SqlType.json(false);
                 }, (values, arguments, context) -> {
                     Map<String, JsonNode> members = new LinkedHashMap<>();
                     for (int i = 0; i + 1 < values.size(); i += 2) {
                         if (values.get(i) == null) {
                             throw new QuiverException(ErrorCode.ER_JSON_DOCUMENT_NULL_KEY);
                         }
-                        members.putIfAbsent(Values.text(values.get(i)), toJson(values.get(i + 1), arguments.get(i + 1)));
+                        members.putIfAbsent(Values.text(values.get(i)), toJson(values.get(i + 1), arguments.get(i + 1), context));
                     }
                     return JsonNode.JsonObject.of(members);
                 }),
-                new Definition("json_array", 0, Integer.MAX_VALUE, (types, arguments) -> SqlType.varchar(16_383, false), (values, arguments, context) -> {
+                new Definition("json_array", 0, Integer.MAX_VALUE, (types, arguments) -> SqlType.json(false), (values, arguments, context) -> {
                     List<JsonNode> elements = new ArrayList<>();
                     for (int i = 0; i < values.size(); i++) {
-                        elements.add(toJson(values.get(i), arguments.get(i)));
+                        elements.add(toJson(values.get(i), arguments.get(i), context));
                     }
                     return new JsonNode.JsonArray(elements);
                 }),
-                strict("json_keys", 1, 2, (types, arguments) -> JSON_TEXT, (values, context) -> {
+                strict("json_keys", 1, 2, (types, arguments) -> NULLABLE_JSON, (values, context) -> {
                     Optional<JsonNode> node = at(values, "json_keys");
                     if (node.isEmpty() || !(node.get() instanceof JsonNode.JsonObject object)) {
                         return null;
@@ -218,11 +218,18 @@ final class JsonFunctions
         return !(candidate instanceof JsonNode.JsonArray) && !(candidate instanceof JsonNode.JsonObject) && JsonComparison.equal(target, candidate);
     }
 
-    /** A SQL value inside JSON_OBJECT/JSON_ARRAY: booleans (TRUE, comparisons) as JSON true/false, dates as strings. */
-    static JsonNode toJson(Object value, Expression expression)
+    /**
+     * A SQL value inside JSON_OBJECT/JSON_ARRAY: a JSON-typed expression (a JSON column, a JSON function, CAST AS JSON)
+     * as the JSON value it holds, booleans (TRUE, comparisons) as JSON true/false, dates as strings, other text as a
+     * JSON string.
+     */
+    static JsonNode toJson(Object value, Expression expression, EvaluationContext context)
     {
         if (value == null) {
             return new JsonNode.JsonNull();
+        }
+        if (isJsonText(value, expression, context)) {
+            return parse(Values.text(value), 1, "json_object");
         }
         if (isBoolean(expression)) {
             return new JsonNode.JsonBoolean(Boolean.TRUE.equals(Values.isTrue(value, ignored -> { })));
@@ -231,6 +238,37 @@ final class JsonFunctions
             return new JsonNode.JsonString(Values.text(value));
         }
         return Values.toJson(value);
+    }
+
+    /**
+     * True when a value is the text of a JSON value: the JSON column of a table (held as its text at run time) or
+     * another JSON-typed expression whose value went through text (a scalar subquery). A JsonNode is not text.
+     */
+    static boolean isJsonText(Object value, Expression expression, EvaluationContext context)
+    {
+        return value instanceof String && ExpressionTypes.typeOf(expression, context).kind() == SqlType.Kind.JSON;
+    }
+
+    /**
+     * CAST(value AS JSON): a JSON value as is, the text of a string parsed (3141 when it is not JSON), booleans (TRUE,
+     * comparisons) as true/false, numbers as JSON numbers, dates as JSON strings; NULL stays SQL NULL.
+     */
+    static Object castToJson(Object value, Expression expression, EvaluationContext context)
+    {
+        return switch (value) {
+            case null -> null;
+            case JsonNode json -> json;
+            case String text -> {
+                try {
+                    yield JsonParser.parse(text);
+                }
+                catch (JsonParser.MalformedJsonException ex) {
+                    throw new QuiverException(ErrorCode.ER_INVALID_JSON_TEXT_IN_PARAM, 1, "cast_as_json", ex.reason(), ex.position());
+                }
+            }
+            case byte[] ignored -> throw new QuiverException(ErrorCode.ER_INVALID_JSON_CHARSET, "binary");
+            default -> toJson(value, expression, context);
+        };
     }
 
     /** An expression MySQL types as boolean: TRUE/FALSE, comparisons and logical operators. */

@@ -12,13 +12,25 @@ public final class TypeDerivation
     {
     }
 
-    /** The aggregated type of result branches; NULL branches do not count. */
+    /**
+     * The aggregated type of result branches (UNION columns, CASE, IF, IFNULL, COALESCE); NULL branches do not count.
+     * JSON with JSON (or NULL) stays JSON; JSON with anything else is text (MySQL 8's merge rules make it VARCHAR, and
+     * its length a LONGTEXT's). MariaDB has no JSON type (its JSON is LONGTEXT), so there every such result is text.
+     */
     public static SqlType common(List<SqlType> types)
     {
         List<SqlType> typed = types.stream().filter(each -> each.kind() != Kind.NULL).toList();
         boolean nullable = types.stream().anyMatch(SqlType::nullable);
         if (typed.isEmpty()) {
             return SqlType.nullType();
+        }
+        if (typed.stream().anyMatch(each -> each.kind() == Kind.JSON)) {
+            if (typed.stream().allMatch(each -> each.kind() == Kind.JSON)) {
+                return SqlType.json(nullable);
+            }
+            return typed.stream().anyMatch(each -> each.kind() == Kind.VARBINARY)
+                    ? SqlType.varbinary(SqlType.LONGTEXT_CHARACTERS * 4, nullable)
+                    : SqlType.varchar(SqlType.LONGTEXT_CHARACTERS, nullable);
         }
         if (typed.stream().allMatch(each -> each.kind() == typed.get(0).kind()) && typed.get(0).kind() != Kind.DECIMAL) {
             SqlType first = typed.get(0);

@@ -13,17 +13,29 @@ import static java.util.Objects.requireNonNull;
 public record SqlType(Kind kind, long length, int scale, boolean nullable, boolean unsigned)
 {
     public static final int NOT_FIXED_SCALE = 31;
+    /** The characters of a LONGTEXT (and of a JSON value): 4 GiB - 1 bytes of utf8mb4. */
+    public static final long LONGTEXT_CHARACTERS = 1_073_741_823L;
+    /** The longest utf8mb4 VARCHAR (65,535 bytes); MySQL reports longer text as a BLOB type (MEDIUMTEXT, LONGTEXT). */
+    private static final long MAXIMUM_VARCHAR_CHARACTERS = 16_383;
+    private static final long LONGTEXT_BYTES = 4_294_967_295L;
     /** utf8mb4 needs up to four bytes per character; MySQL reports column lengths in bytes. */
     private static final int UTF8MB4_MAX_BYTES = 4;
 
     private static final int NOT_NULL_FLAG = 1;
+    private static final int BLOB_FLAG = 16;
     private static final int UNSIGNED_FLAG = 32;
     private static final int BINARY_FLAG = 128;
     private static final int NUM_FLAG = 32768;
 
     public enum Kind
     {
-        NULL, BIGINT, DECIMAL, DOUBLE, VARCHAR, VARBINARY, DATE, DATETIME, TIME;
+        NULL, BIGINT, DECIMAL, DOUBLE, VARCHAR, VARBINARY, DATE, DATETIME, TIME,
+        /**
+         * MySQL 8's JSON: JSON columns and the JSON-returning functions (JSON_EXTRACT, {@code ->}, JSON_OBJECT,
+         * JSON_ARRAY, JSON_KEYS, CAST(.. AS JSON)). Reported as MYSQL_TYPE_JSON (245) with the binary charset; at run
+         * time a {@code JsonNode}, or the JSON text of a JSON column.
+         */
+        JSON;
 
         public boolean isNumeric()
         {
@@ -82,6 +94,12 @@ public record SqlType(Kind kind, long length, int scale, boolean nullable, boole
         return new SqlType(Kind.VARBINARY, bytes, 0, nullable, false);
     }
 
+    /** A JSON value (MySQL 8's JSON type; MariaDB's JSON is LONGTEXT instead). */
+    public static SqlType json(boolean nullable)
+    {
+        return new SqlType(Kind.JSON, LONGTEXT_CHARACTERS, 0, nullable, false);
+    }
+
     public static SqlType date(boolean nullable)
     {
         return new SqlType(Kind.DATE, 10, 0, nullable, false);
@@ -117,8 +135,11 @@ public record SqlType(Kind kind, long length, int scale, boolean nullable, boole
             case BIGINT -> ResultColumn.expression(name, MySqlType.LONGLONG, true, length, notNull | BINARY_FLAG | NUM_FLAG | (unsigned ? UNSIGNED_FLAG : 0), 0);
             case DECIMAL -> ResultColumn.expression(name, MySqlType.NEWDECIMAL, true, decimalDisplayLength(), notNull | BINARY_FLAG | NUM_FLAG, scale);
             case DOUBLE -> ResultColumn.expression(name, MySqlType.DOUBLE, true, length, notNull | BINARY_FLAG | NUM_FLAG, scale);
-            case VARCHAR -> ResultColumn.expression(name, MySqlType.VAR_STRING, false, length * UTF8MB4_MAX_BYTES, notNull, NOT_FIXED_SCALE);
+            case VARCHAR -> length > MAXIMUM_VARCHAR_CHARACTERS
+                    ? ResultColumn.expression(name, MySqlType.BLOB, false, (length >= LONGTEXT_CHARACTERS ? LONGTEXT_BYTES : length * UTF8MB4_MAX_BYTES), notNull | BLOB_FLAG, NOT_FIXED_SCALE)
+                    : ResultColumn.expression(name, MySqlType.VAR_STRING, false, length * UTF8MB4_MAX_BYTES, notNull, NOT_FIXED_SCALE);
             case VARBINARY -> ResultColumn.expression(name, MySqlType.VAR_STRING, true, length, notNull | BINARY_FLAG, NOT_FIXED_SCALE);
+            case JSON -> ResultColumn.expression(name, MySqlType.JSON, true, LONGTEXT_BYTES, notNull | BLOB_FLAG | BINARY_FLAG, NOT_FIXED_SCALE);
             case DATE -> ResultColumn.expression(name, MySqlType.DATE, true, length, notNull | BINARY_FLAG, 0);
             case DATETIME -> ResultColumn.expression(name, MySqlType.DATETIME, true, length, notNull | BINARY_FLAG, scale);
             case TIME -> ResultColumn.expression(name, MySqlType.TIME, true, length, notNull | BINARY_FLAG, scale);
