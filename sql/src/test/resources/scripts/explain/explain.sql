@@ -26,13 +26,13 @@ EXPLAIN SELECT id FROM t WHERE code = 'b';
 EXPLAIN SELECT id FROM t WHERE grp = 1 AND note LIKE 'x%';
 > id select_type table partitions type possible_keys key     key_len ref   rows filtered Extra
 > -- ----------- ----- ---------- ---- ------------- ------- ------- ----- ---- -------- -----------
-> 1  SIMPLE      t     null       ref  idx_grp       idx_grp 5       const 2    100.00   Using where
+> 1  SIMPLE      t     null       ref  idx_grp       idx_grp 5       const 1    100.00   Using where
 > rows: 1
 
 EXPLAIN SELECT id FROM t WHERE id > 1;
 > id select_type table partitions type  possible_keys key     key_len ref  rows filtered Extra
 > -- ----------- ----- ---------- ----- ------------- ------- ------- ---- ---- -------- -----
-> 1  SIMPLE      t     null       range PRIMARY       PRIMARY 4       null 2    100.00   null
+> 1  SIMPLE      t     null       range PRIMARY       PRIMARY 4       null 1    100.00   null
 > rows: 1
 
 EXPLAIN SELECT * FROM t AS a ORDER BY note;

@@ -48,9 +48,10 @@ final class ExplainExecutor
 
     QueryResult explain(Statement.Explain explain, ExecutionContext context)
     {
-        Line line = switch (explain.statement()) {
-            case Statement.TableQuery query -> tableQuery(query, context);
-            case Statement.Query ignored -> new Line(null, null, null, null, null, null, null, "No tables used");
+        List<Object[]> rows = switch (explain.statement()) {
+            case Statement.TableQuery query -> plans(query, context);
+            case Statement.Union union -> plans(union, context);
+            case Statement.Query query -> plans(query, context);
             case Statement.Unsupported unsupported -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, unsupported.kind());
             default -> throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "EXPLAIN " + explain.statement().kind());
         };
@@ -67,10 +68,16 @@ final class ExplainExecutor
                 Results.bigint("rows", true),
                 SqlType.decimal(5, 2, true).toColumn("filtered"),
                 Results.text("Extra", 255, true));
-        Object[] row = {1L, "SIMPLE", line.table(), null, line.type(), line.possibleKeys(), line.key(),
-                line.keyLength() == null ? null : line.keyLength().toString(), line.ref(), line.rows(),
-                line.table() == null ? null : new BigDecimal("100.00"), line.extra()};
-        return Results.rows(columns, List.<Object[]>of(row));
+        return Results.rows(columns, rows);
+    }
+
+    /** Joins, subqueries and UNIONs go through {@link PlanExplain}; a lone table's line knows the index searches. */
+    private List<Object[]> plans(Statement statement, ExecutionContext context)
+    {
+        return new PlanExplain(selects, (query, queryContext) -> {
+            Line line = tableQuery(query, queryContext);
+            return new PlanExplain.Access(line.table(), line.type(), line.possibleKeys(), line.key(), line.keyLength(), line.ref(), line.rows(), line.extra());
+        }).explain(statement, context);
     }
 
     private Line tableQuery(Statement.TableQuery query, ExecutionContext context)
@@ -204,7 +211,7 @@ final class ExplainExecutor
         if (chosen == null) {
             return new Line(table, "ALL", null, null, null, null, bound.table().count(Filter.ALL), extraText);
         }
-        long rows = type.equals("const") ? 1 : bound.table().count(plan.pushed().filter());
+        long rows = PlanExplain.estimate(type, bound.table().count(Filter.ALL));
         long keyLength = 0;
         int used = 0;
         for (String column : chosen.columns()) {

@@ -109,6 +109,12 @@ final class RelationScope
         shared.subqueries = runner;
     }
 
+    /** How often queries nested in this one read (or typed) its columns: a change shows a dependent subquery. */
+    long innerReads()
+    {
+        return shared.innerReads;
+    }
+
     /** The result of an uncorrelated subquery of this query, once run. */
     Object cachedSubquery(Expression.Subquery subquery)
     {

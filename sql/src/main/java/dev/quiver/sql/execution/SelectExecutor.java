@@ -73,7 +73,8 @@ final class SelectExecutor
         return new Bound(query, source.database(), source.table(), scope, plan.items(), plan.types(), plan.columns(), plan);
     }
 
-    private SelectPlan plan(Statement.TableQuery query, ExecutionContext context, RelationScope outer)
+    /** A query bound inside an enclosing query's scope ({@code outer}, null at the top), as a subquery is. */
+    SelectPlan plan(Statement.TableQuery query, ExecutionContext context, RelationScope outer)
     {
         return planner.plan(query, context, outer, subqueries);
     }

@@ -228,6 +228,12 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
 
     private record HashKeys(Expression left, Expression right) {}
 
+    /** Whether the join step hashes the new table's rows on an ON equality (else it loops over them); for EXPLAIN. */
+    boolean hashes(JoinStep step, ExecutionContext context)
+    {
+        return hashKeys(step, context).isPresent();
+    }
+
     /** An ON equality between the new table and earlier ones whose two sides are both numbers or both strings. */
     private Optional<HashKeys> hashKeys(JoinStep step, ExecutionContext context)
     {

@@ -93,6 +93,8 @@ public final class SqlParser
             case PlainSelect select -> QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
             case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getStatement() instanceof PlainSelect select ->
                     new Statement.Explain(QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())));
+            case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getStatement() instanceof net.sf.jsqlparser.statement.select.SetOperationList union ->
+                    new Statement.Explain(QueryBuilder.union(union, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())));
             case net.sf.jsqlparser.statement.select.SetOperationList union -> QueryBuilder.union(union, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
             case Select ignored -> new Statement.Unsupported("parenthesized queries");
             case net.sf.jsqlparser.statement.insert.Insert insert -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).insert(insert);
