@@ -42,6 +42,17 @@ try {
   out('query-ids', queried.map((row) => row._id.toString()));
   out('query-embeddings', queried.map((row) => JSON.parse(row.embedding)));
 
+  // JSON function results are MySQL 8's JSON (245, binary charset), which mysql2 hands to JSON.parse; ->> is text
+  const jsonSql = `SELECT JSON_EXTRACT(metadata, '$.category') AS cat, JSON_OBJECT('m', metadata) AS obj, metadata->>'$.category' AS unquoted,
+             JSON_ARRAY(1, 'a', JSON_EXTRACT(metadata, '$')) AS arr, CAST('{"n": 1.5}' AS JSON) AS cast_json
+      FROM ${table} WHERE (_id = CAST(? AS BINARY))`;
+  const [jsonRows, jsonFields] = await connection.query(jsonSql, ['a']);
+  out('json-functions', describe(jsonRows, jsonFields));
+  out('json-values', [jsonRows[0].cat, jsonRows[0].obj, jsonRows[0].unquoted, jsonRows[0].arr, jsonRows[0].cast_json]);
+  const [preparedRows, preparedFields] = await connection.execute(jsonSql, ['a']);
+  out('json-functions-prepared', describe(preparedRows, preparedFields));
+  out('json-values-prepared', [preparedRows[0].cat, preparedRows[0].obj, preparedRows[0].unquoted, preparedRows[0].arr, preparedRows[0].cast_json]);
+
   const [counted, countedFields] = await connection.query(`SELECT COUNT(*) as cnt FROM ${table}`);
   out('count', describe(counted, countedFields));
 

@@ -58,7 +58,7 @@ SELECT id, CASE WHEN id = 1 THEN metadata->'$.a' ELSE JSON_ARRAY() END AS c, IF(
 > 3  []       null   {}
 > rows: 3
 
-SELECT JSON_ARRAY(IF(id = 1, JSON_EXTRACT(metadata, '$.a'), 'text')) AS j, JSON_ARRAY(COALESCE(metadata, JSON_OBJECT())) AS k FROM docs ORDER BY id;
+SELECT JSON_ARRAY(IF(id = 1, metadata->'$.a', 'text')) AS j, JSON_ARRAY(COALESCE(metadata, JSON_OBJECT())) AS k FROM docs ORDER BY id;
 > j          k
 > ---------- ------------------------------------------
 > [{"b": 1}] [{"a": {"b": 1}, "tags": ["red", "blue"]}]
@@ -78,6 +78,24 @@ SELECT JSON_ARRAY((SELECT metadata FROM docs WHERE id = 2)) AS nested FROM docs 
 > nested
 > --------
 > [[1, 2]]
+> rows: 1
+
+SELECT IF(id = 1, metadata->>'$.tags[1]', NULL) AS u FROM docs WHERE id = 1;
+> u
+> ----
+> blue
+> rows: 1
+
+INSERT INTO docs VALUES (4, JSON_OBJECT('n', JSON_ARRAY(1)), 'w');
+> update count: 1
+
+UPDATE docs SET metadata = JSON_ARRAY(metadata, CAST('{"k": true}' AS JSON)) WHERE id = 4;
+> update count: 1
+
+SELECT metadata, JSON_TYPE(metadata) FROM docs WHERE id = 4;
+> metadata                  JSON_TYPE(metadata)
+> ------------------------- -------------------
+> [{"n": [1]}, {"k": true}] ARRAY
 > rows: 1
 
 SELECT MAX(metadata->'$.a.b') AS m, MIN(JSON_TYPE(metadata->'$.tags')) AS t FROM docs WHERE id = 1;

@@ -107,6 +107,33 @@ class TestJdbcClients
         }
     }
 
+    /**
+     * JSON function results arrive as MySQL 8's JSON (245): both drivers name the type JSON, report it as
+     * LONGVARCHAR and read the value as its JSON text, over the text and the binary protocol; ->> stays VARCHAR.
+     */
+    @ParameterizedTest
+    @EnumSource(Driver.class)
+    void testJsonFunctionResults(Driver driver)
+            throws SQLException
+    {
+        try (Connection connection = connect(driver);
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT JSON_OBJECT('k', ?) AS j, JSON_EXTRACT('{\"a\": [1, 2]}', '$.a') AS e, JSON_UNQUOTE(JSON_EXTRACT('{\"a\": \"x\"}', '$.a')) AS u")) {
+            statement.setLong(1, 7);
+            try (ResultSet result = statement.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                java.sql.ResultSetMetaData metadata = result.getMetaData();
+                assertThat(metadata.getColumnTypeName(1)).isEqualTo("JSON");
+                assertThat(metadata.getColumnType(1)).isEqualTo(java.sql.Types.LONGVARCHAR);
+                assertThat(metadata.getColumnTypeName(2)).isEqualTo("JSON");
+                assertThat(metadata.getColumnType(3)).isEqualTo(java.sql.Types.VARCHAR);
+                assertThat(result.getObject("j")).isEqualTo("{\"k\": 7}");
+                assertThat(result.getString("e")).isEqualTo("[1, 2]");
+                assertThat(result.getObject("u")).isEqualTo("x");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Driver.class)
     void testUseAndShowDatabases(Driver driver)

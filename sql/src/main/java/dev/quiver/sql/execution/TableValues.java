@@ -96,6 +96,8 @@ final class TableValues
             case LocalDate date -> new Value.DateValue(date);
             case LocalDateTime dateTime -> new Value.DateTimeValue(dateTime);
             case Duration duration -> Value.of(dev.quiver.sql.expression.Values.text(duration));
+            // a JSON value (JSON_OBJECT(..), CAST(.. AS JSON)) is stored through its text: a JSON column parses it back
+            case dev.quiver.storage.json.JsonNode json -> Value.of(json.toString());
             default -> throw new IllegalArgumentException("unsupported runtime value " + value.getClass().getName());
         };
     }

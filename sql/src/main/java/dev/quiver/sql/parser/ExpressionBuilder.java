@@ -158,6 +158,14 @@ final class ExpressionBuilder
                     subquery(exists.getRightExpression() instanceof net.sf.jsqlparser.statement.select.Select select ? select : throwNotSupported("EXISTS without a subquery")),
                     exists.isNot());
             case JsonExpression json -> json(json);
+            // inside a function's arguments JSqlParser reads c->'$.p' as a lambda and a.c->'$.p' as a binary JSON operator
+            case net.sf.jsqlparser.expression.LambdaExpression lambda when lambda.getIdentifiers().size() == 1 ->
+                    new Expression.FunctionCall("json_extract", List.of(column(new Column(lambda.getIdentifiers().get(0))), build(lambda.getExpression())));
+            case net.sf.jsqlparser.expression.operators.relational.JsonOperator operator when operator.getStringExpression().equals("->") ->
+                    new Expression.FunctionCall("json_extract", List.of(build(operator.getLeftExpression()), build(operator.getRightExpression())));
+            case net.sf.jsqlparser.expression.operators.relational.JsonOperator operator when operator.getStringExpression().equals("->>") ->
+                    new Expression.FunctionCall("json_unquote", List.of(new Expression.FunctionCall("json_extract",
+                            List.of(build(operator.getLeftExpression()), build(operator.getRightExpression())))));
             case net.sf.jsqlparser.expression.JsonFunction json -> jsonFunction(json);
             default -> throw notSupported("the expression " + expression);
         };
