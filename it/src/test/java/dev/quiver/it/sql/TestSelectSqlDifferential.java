@@ -52,8 +52,9 @@ class TestSelectSqlDifferential
             // JSON functions both agree on
             "SELECT JSON_EXTRACT('{\"a\": {\"b\": 2}}', '$.a.b'), JSON_LENGTH('[1, 2, 3]'), JSON_VALID('{\"a\": 1}'), JSON_VALID('x'), JSON_TYPE('[1]'), "
                     + "JSON_UNQUOTE('\"q\"'), JSON_CONTAINS('[1, 2]', '2'), JSON_ARRAY(1, 'a', NULL)",
-            // JSON function results nest as JSON, not as quoted text (one key per object: MySQL sorts keys, MariaDB keeps their order)
-            "SELECT JSON_ARRAY(JSON_EXTRACT('{\"a\": [1, 2]}', '$.a'), JSON_OBJECT('k', JSON_ARRAY(1, 'x')), JSON_KEYS('{\"a\": 1}'), '[3]'), "
+            // JSON function results nest as JSON, not as quoted text (one key per object: MySQL sorts keys, MariaDB keeps their
+            // order; JSON_KEYS is left out: MariaDB quotes its result, MySQL 8 nests it, see select/json_types.sql)
+            "SELECT JSON_ARRAY(JSON_EXTRACT('{\"a\": [1, 2]}', '$.a'), JSON_OBJECT('k', JSON_ARRAY(1, 'x')), '[3]'), "
                     + "JSON_OBJECT('o', JSON_OBJECT('p', NULL)), JSON_UNQUOTE(JSON_EXTRACT('{\"s\": \"t\"}', '$.s'))",
             "SELECT id, JSON_OBJECT('name', name), JSON_ARRAY(qty, JSON_EXTRACT(JSON_ARRAY(id, name), '$[1]')) FROM a ORDER BY id",
             "SELECT JSON_OBJECT('a', 1, 'b')",
