@@ -119,7 +119,20 @@ SELECT _id FROM docs WHERE MATCH(document) AGAINST ('pie' WITH QUERY EXPANSION);
 > exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'MATCH ... AGAINST WITH QUERY EXPANSION'
 
 UPDATE docs SET title = 'x' WHERE MATCH(document) AGAINST ('pie');
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'MATCH ... AGAINST outside a single-table SELECT's WHERE, select list or ORDER BY'
+> update count: 2
+
+SELECT _id, title FROM docs ORDER BY _id;
+> _id title
+> --- -----
+> a   x
+> c   x
+> d   null
+> e   empty
+> rows: 4
+
+-- Failure: a MATCH in UPDATE's SET is not a search the statement runs
+UPDATE docs SET title = MATCH(document) AGAINST ('pie');
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'MATCH ... AGAINST here (it reads a table of a SELECT, or the WHERE of UPDATE or DELETE)'
 
 SELECT MATCH(document) AGAINST ('pie');
 > exception ER_BAD_FIELD_ERROR: Unknown column 'document' in 'field list'

@@ -134,7 +134,7 @@ SELECT _id FROM `c$v2$0123456789abcdef0123456789abcdef` ORDER BY l2_distance(emb
 
 -- Failure: APPROXIMATE belongs to a single-table SELECT
 DELETE FROM `c$v2$0123456789abcdef0123456789abcdef` ORDER BY _id APPROXIMATE LIMIT 1;
-> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'APPROXIMATE outside a single-table SELECT ordered by one vector distance'
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'APPROXIMATE outside a SELECT ordered by one vector distance'
 
 SELECT _id FROM `c$v2$0123456789abcdef0123456789abcdef` ORDER BY l2_distance(embedding, '[1,0,0]') APPROXIMATE LIMIT;
 > exception ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '' at line 1

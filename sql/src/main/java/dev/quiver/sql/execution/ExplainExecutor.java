@@ -2,7 +2,6 @@ package dev.quiver.sql.execution;
 
 import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
-import dev.quiver.sql.expression.SearchFunctions;
 import dev.quiver.sql.result.QueryResult;
 import dev.quiver.sql.result.ResultColumn;
 import dev.quiver.sql.tree.Expression;
@@ -36,12 +35,10 @@ import static java.util.Objects.requireNonNull;
 final class ExplainExecutor
 {
     private final SelectExecutor selects;
-    private final SearchExecutor searches;
 
-    ExplainExecutor(SelectExecutor selects, SearchExecutor searches)
+    ExplainExecutor(SelectExecutor selects)
     {
         this.selects = requireNonNull(selects, "selects is null");
-        this.searches = requireNonNull(searches, "searches is null");
     }
 
     private record Line(String table, String type, String possibleKeys, String key, Long keyLength, String ref, Long rows, String extra) {}
@@ -82,43 +79,38 @@ final class ExplainExecutor
 
     private Line tableQuery(Statement.TableQuery query, ExecutionContext context)
     {
-        SelectExecutor.Bound bound = selects.bind(query, context);
-        TableDefinition definition = bound.table().definition();
-        String table = query.alias().orElse(definition.name());
-        SearchPlans.Plan plan = SearchPlans.plan(bound, context);
+        SelectPlan plan = selects.plan(query, context);
+        if (plan.sources().size() != 1) {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "EXPLAIN, vector or full-text search over several tables");
+        }
+        RelationScope.Source source = plan.sources().get(0);
+        TableDefinition definition = source.definition();
+        String table = source.label();
+        TableScope scope = new TableScope(source.database(), definition, source.aliased() ? Optional.of(source.label()) : Optional.empty(), "where clause");
+        FilterPushdown.Pushed pushed = FilterPushdown.push(query.where(), definition, scope, context);
         long limit = query.limit().map(each -> StatementExecutor.limitValue(each, context)).orElse(Long.MAX_VALUE);
         long offset = query.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
         long window = limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + offset;
         List<String> extra = new ArrayList<>();
-        boolean residual = query.where().isPresent() && !plan.pushed().exact();
-        boolean searchPath = SearchExecutor.handles(query);
-        switch (plan.access()) {
-            case SearchPlans.Access.Vector vector when searchPath -> {
-                Optional<IndexDefinition> index = SearchPlans.vectorIndex(definition, vector.column(), vector.metric());
-                if (vector.approximate() && index.isPresent()) {
-                    whereExtra(query, plan, extra);
+        boolean residual = query.where().isPresent() && !pushed.exact();
+        AccessPath path = selects.accessPaths(plan, context).get(0);
+        switch (path) {
+            case VectorSearchPath vector -> {
+                whereExtra(query, extra);
+                if (path.key().isPresent()) {
                     extra.add("Using vector index (approximate " + vector.metric().optionName() + " top-k)");
-                    return new Line(table, "vector", index.get().name(), index.get().name(), null, "const", window, String.join("; ", extra));
+                    return new Line(table, "vector", path.key().get(), path.key().get(), null, "const", window, String.join("; ", extra));
                 }
-                whereExtra(query, plan, extra);
                 extra.add("Using exact " + vector.metric().optionName() + " top-k");
-                return scanOrLookup(bound, plan, table, extra);
+                return scanOrLookup(source, pushed, table, extra);
             }
-            case SearchPlans.Access.Hybrid hybrid -> {
-                Set<String> keys = new java.util.LinkedHashSet<>();
-                for (IndexDefinition each : definition.indexes()) {
-                    if (each.kind() == IndexDefinition.Kind.VECTOR || each.kind() == IndexDefinition.Kind.FULLTEXT) {
-                        keys.add(each.name());
-                    }
-                }
-                String key = keys.isEmpty() ? null : String.join(",", keys);
+            case HybridSearchPath ignored -> {
+                String key = path.key().orElse(null);
                 return new Line(table, "hybrid", key, key, null, "const", null, "Using hybrid search (reciprocal rank fusion)");
             }
-            case SearchPlans.Access.FullText text -> {
-                SearchFunctions.Match match = SearchFunctions.match(text.call());
-                List<String> columns = match.columns().stream().map(each -> definition.columns().get(bound.scope().index(each)).name()).toList();
-                String key = SearchPlans.fulltextIndex(definition, columns).map(IndexDefinition::name).orElse(null);
-                whereExtra(query, plan, extra);
+            case TextSearchPath ignored -> {
+                String key = path.key().orElse(null);
+                whereExtra(query, extra);
                 if (!query.order().isEmpty()) {
                     extra.add("Using filesort");
                 }
@@ -128,15 +120,15 @@ final class ExplainExecutor
                 if (residual) {
                     extra.add("Using where");
                 }
-                if (!query.order().isEmpty() && !orderPushed(query, bound)) {
+                if (!query.order().isEmpty() && !orderPushed(plan)) {
                     extra.add("Using filesort");
                 }
-                return scanOrLookup(bound, plan, table, extra);
+                return scanOrLookup(source, pushed, table, extra);
             }
         }
     }
 
-    private static void whereExtra(Statement.TableQuery query, SearchPlans.Plan plan, List<String> extra)
+    private static void whereExtra(Statement.TableQuery query, List<String> extra)
     {
         if (query.where().isPresent()) {
             extra.add("Using where");
@@ -144,24 +136,24 @@ final class ExplainExecutor
     }
 
     /** An ORDER BY of one column that leads a PRIMARY, UNIQUE or secondary key reads in key order; anything else sorts. */
-    private static boolean orderPushed(Statement.TableQuery query, SelectExecutor.Bound bound)
+    private static boolean orderPushed(SelectPlan plan)
     {
-        if (query.order().size() != 1
-                || !(SearchPlans.resolveOrder(bound, query.order().get(0).expression()) instanceof Expression.ColumnReference reference)) {
+        if (plan.order().size() != 1 || !(plan.order().get(0).expression() instanceof Expression.ColumnReference reference)) {
             return false;
         }
-        String column = bound.table().definition().columns().get(bound.scope().index(reference)).name();
-        return bound.table().definition().indexes().stream()
+        TableDefinition definition = plan.sources().get(0).definition();
+        String column = definition.columns().get(plan.scope().resolve(reference).column()).name();
+        return definition.indexes().stream()
                 .anyMatch(index -> index.kind() != IndexDefinition.Kind.VECTOR && index.kind() != IndexDefinition.Kind.FULLTEXT
                         && index.columns().get(0).equalsIgnoreCase(column));
     }
 
     /** The key a pushed filter uses: a full primary or unique key equality, a secondary key equality, a range, or none. */
-    private static Line scanOrLookup(SelectExecutor.Bound bound, SearchPlans.Plan plan, String table, List<String> extra)
+    private static Line scanOrLookup(RelationScope.Source source, FilterPushdown.Pushed pushed, String table, List<String> extra)
     {
-        TableDefinition definition = bound.table().definition();
+        TableDefinition definition = source.definition();
         List<Filter> conjuncts = new ArrayList<>();
-        Filter filter = plan.pushed().filter();
+        Filter filter = pushed.filter();
         if (filter instanceof Filter.And and) {
             conjuncts.addAll(and.operands());
         }
@@ -209,9 +201,9 @@ final class ExplainExecutor
         }
         String extraText = extra.isEmpty() ? null : String.join("; ", extra);
         if (chosen == null) {
-            return new Line(table, "ALL", null, null, null, null, bound.table().count(Filter.ALL), extraText);
+            return new Line(table, "ALL", null, null, null, null, source.table().count(Filter.ALL), extraText);
         }
-        long rows = PlanExplain.estimate(type, bound.table().count(Filter.ALL));
+        long rows = PlanExplain.estimate(type, source.table().count(Filter.ALL));
         long keyLength = 0;
         int used = 0;
         for (String column : chosen.columns()) {

@@ -2,6 +2,7 @@ package dev.quiver.sql.execution;
 
 import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
+import dev.quiver.sql.expression.SearchFunctions;
 import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.Expression.ColumnReference;
 import dev.quiver.sql.type.SqlType;
@@ -49,7 +50,11 @@ final class RelationScope
         private long innerReads;
         private SubqueryRunner subqueries;
         private final Map<Expression.Subquery, Object> subqueryResults = new java.util.IdentityHashMap<>();
+        private final Map<String, Published> searches = new java.util.HashMap<>();
     }
+
+    /** A search call's per-row value (a MATCH score, a hybrid score), read from the row of table {@code source}. */
+    private record Published(int source, java.util.function.Function<Row, Object> value) {}
 
     /** Runs a subquery of this scope's query; the executor provides it. */
     interface SubqueryRunner
@@ -132,9 +137,50 @@ final class RelationScope
         return result;
     }
 
+    /**
+     * Publishes the per-row value of a search call of this query ({@link SearchFunctions#resultReference}): the
+     * evaluator reads it for the current tuple's row of table {@code source} (a missing row reads as 0), or once for
+     * the statement when {@code source} is negative (a query without tables).
+     */
+    void publish(Expression.FunctionCall call, int source, java.util.function.Function<Row, Object> value)
+    {
+        shared.searches.put(SearchFunctions.resultReference(call).name(), new Published(source, requireNonNull(value, "value is null")));
+    }
+
+    /** True when a search call's value was published in this query. */
+    boolean published(Expression.FunctionCall call)
+    {
+        return shared.searches.containsKey(SearchFunctions.resultReference(call).name());
+    }
+
+    private static boolean isSearchResult(ColumnReference reference)
+    {
+        return reference.parts().size() == 2 && reference.parts().get(0).equals(SearchFunctions.RESULT_QUALIFIER);
+    }
+
+    private Object searchResult(ColumnReference reference)
+    {
+        Published published = shared.searches.get(reference.name());
+        if (published == null) {
+            if (outer == null) {
+                throw unknown(reference);
+            }
+            outer.shared.innerReads++;
+            return outer.value(reference);
+        }
+        if (published.source() < 0) {
+            return published.value().apply(null);
+        }
+        Row row = shared.current == null ? null : shared.current.rows()[published.source()];
+        return row == null ? 0.0 : published.value().apply(row);
+    }
+
     @Override
     public Object value(ColumnReference reference)
     {
+        if (isSearchResult(reference)) {
+            return searchResult(reference);
+        }
         Resolved resolved = find(reference);
         if (resolved == null) {
             outer.shared.innerReads++;

@@ -29,7 +29,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Runs SELECTs that read tables, UNIONs and subqueries. {@link SelectPlanner} binds a query into a {@link SelectPlan}
  * (access, join, filter, group/aggregate, having, sort, project, distinct, limit); {@link #addAccessRule} registers
- * another way to read a table (vector or full-text search) that the plan's access stage tries before a scan.
+ * another way to read a table that the plan's access stage tries before a scan: the vector, full-text and hybrid
+ * searches ({@link VectorSearchPath}, {@link TextSearchPath}, {@link HybridSearchPath}) are registered this way.
  */
 final class SelectExecutor
 {
@@ -55,22 +56,16 @@ final class SelectExecutor
         return plan(query, context, null);
     }
 
-    /**
-     * A single-table query bound for the search executor and EXPLAIN: its table, a {@link TableScope} over it, the
-     * select list with {@code *} expanded, the types and result columns, and the plan.
-     */
-    record Bound(Statement.TableQuery query, String database, dev.quiver.storage.Table table, TableScope scope, List<Expression> expressions,
-            List<SqlType> types, List<ResultColumn> columns, SelectPlan plan) {}
-
-    Bound bind(Statement.TableQuery query, ExecutionContext context)
+    /** The access path each table of a plan would be read by (EXPLAIN); nothing is read. */
+    List<AccessPath> accessPaths(SelectPlan plan, ExecutionContext context)
     {
-        SelectPlan plan = plan(query, context);
-        if (plan.sources().size() != 1) {
-            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "EXPLAIN, vector or full-text search over several tables");
-        }
-        RelationScope.Source source = plan.sources().get(0);
-        TableScope scope = new TableScope(source.database(), source.definition(), source.aliased() ? java.util.Optional.of(source.label()) : java.util.Optional.empty(), "field list");
-        return new Bound(query, source.database(), source.table(), scope, plan.items(), plan.types(), plan.columns(), plan);
+        return plan.choose(context, accessRules);
+    }
+
+    /** The rows of a single-table plan's table that UPDATE or DELETE touch (WHERE, ORDER BY, LIMIT applied). */
+    List<dev.quiver.storage.row.Row> tableRows(SelectPlan plan, ExecutionContext context)
+    {
+        return plan.tableRows(context, accessRules);
     }
 
     /** A query bound inside an enclosing query's scope ({@code outer}, null at the top), as a subquery is. */

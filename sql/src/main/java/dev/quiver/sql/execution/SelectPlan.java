@@ -1,8 +1,11 @@
 package dev.quiver.sql.execution;
 
+import dev.quiver.common.ErrorCode;
+import dev.quiver.common.QuiverException;
 import dev.quiver.sql.expression.Casts;
 import dev.quiver.sql.expression.ExpressionEvaluator;
 import dev.quiver.sql.expression.ExpressionTypes;
+import dev.quiver.sql.expression.SearchFunctions;
 import dev.quiver.sql.expression.Values;
 import dev.quiver.sql.result.ResultColumn;
 import dev.quiver.sql.tree.Expression;
@@ -54,13 +57,141 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
     /** The result rows, each value coerced to its column's type. */
     List<Object[]> run(ExecutionContext context, List<AccessPath.Rule> rules)
     {
-        long limit = query.limit().map(each -> StatementExecutor.limitValue(each, context)).orElse(Long.MAX_VALUE);
+        long limit = limit(context);
         long offset = query.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
+        Selected selected = select(context, rules);
 
+        // project, distinct, offset/limit
+        RelationScope fieldScope = scope.withClause("field list");
+        ExecutionContext fieldContext = context.withScope(fieldScope);
+        List<RelationScope.Resolved> plain = new ArrayList<>();
+        for (Expression each : items) {
+            plain.add(each instanceof Expression.ColumnReference reference && scope.isLocal(reference) && !aggregated ? scope.resolve(reference) : null);
+        }
+        List<Object[]> result = new ArrayList<>();
+        Set<List<Object>> seen = query.distinct() ? new HashSet<>() : null;
+        long skip = selected.offsetApplied() ? 0 : offset;
+        for (Tuple tuple : selected.tuples()) {
+            if (result.size() >= limit) {
+                break;
+            }
+            fieldScope.setTuple(tuple);
+            Object[] values = new Object[items.size()];
+            for (int j = 0; j < values.length; j++) {
+                RelationScope.Resolved resolved = plain.get(j);
+                values[j] = resolved != null
+                        ? fieldScope.outputValue(resolved)
+                        : Casts.coerce(ExpressionEvaluator.evaluate(items.get(j), fieldContext), types.get(j), context::addWarning);
+            }
+            if (seen != null && !seen.add(GroupKeys.of(values))) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
+                continue;
+            }
+            result.add(values);
+        }
+        return result;
+    }
+
+    /**
+     * The rows of a single-table, ungrouped plan's table in ORDER BY order, OFFSET and LIMIT applied: what an UPDATE
+     * or DELETE whose WHERE needs the plan (a MATCH) touches.
+     */
+    List<Row> tableRows(ExecutionContext context, List<AccessPath.Rule> rules)
+    {
+        long limit = limit(context);
+        Selected selected = select(context, rules);
+        List<Row> result = new ArrayList<>();
+        for (Tuple tuple : selected.tuples()) {
+            if (result.size() >= limit) {
+                break;
+            }
+            result.add(tuple.rows()[0]);
+        }
+        return result;
+    }
+
+    /** Every expression of the plan: select list, the conditions of each stage, GROUP BY, HAVING and ORDER BY. */
+    List<Expression> expressions()
+    {
+        List<Expression> result = new ArrayList<>(items);
+        accessConjuncts.forEach(result::addAll);
+        for (JoinStep each : joins) {
+            result.addAll(each.on());
+            result.addAll(each.after());
+        }
+        result.addAll(residual);
+        result.addAll(groupBy);
+        having.ifPresent(result::add);
+        order.forEach(each -> result.add(each.expression()));
+        return result;
+    }
+
+    /** True when ORDER BY ... APPROXIMATE was written (the parser marks the LIMIT). */
+    boolean approximate()
+    {
+        return query.limit().flatMap(SearchFunctions::approximateItem).isPresent();
+    }
+
+    private long limit(ExecutionContext context)
+    {
+        return query.limit().map(each -> StatementExecutor.limitValue(each, context)).orElse(Long.MAX_VALUE);
+    }
+
+    /**
+     * The access path of each table: the first registered rule that takes the table's {@link AccessPath.Request},
+     * else a {@link TableScan}. ORDER BY, LIMIT and OFFSET reach the access when it can produce the final order (one
+     * table, nothing after it but projection), and for APPROXIMATE also in a join or before a remaining filter: the
+     * searched table's approximate top LIMIT + OFFSET rows are then joined and filtered (fewer rows may remain).
+     */
+    List<AccessPath> choose(ExecutionContext context, List<AccessPath.Rule> rules)
+    {
+        boolean approximate = approximate();
+        if (approximate && (aggregated || query.distinct())) {
+            throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "APPROXIMATE with GROUP BY, aggregates or DISTINCT");
+        }
+        long limit = limit(context);
+        long offset = query.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
+        List<AccessPath> paths = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            boolean ordered = finalShape || (approximate && !sources.get(i).nullable());
+            List<Expression> conjuncts = accessConjuncts.get(i);
+            if (approximate && sources.size() == 1) {
+                // the search applies the remaining filter itself, so that LIMIT rows pass it
+                conjuncts = new ArrayList<>(conjuncts);
+                for (Expression each : residual) {
+                    if (!SelectPlanner.hasSideEffects(each)) {
+                        conjuncts.add(each);
+                    }
+                }
+            }
+            AccessPath.Request request = new AccessPath.Request(sources.get(i), i, scope, conjuncts,
+                    ordered ? order : List.of(), approximate, ordered && limit != Long.MAX_VALUE ? OptionalLong.of(limit) : OptionalLong.empty(),
+                    ordered ? offset : 0, finalShape);
+            AccessPath path = null;
+            for (AccessPath.Rule rule : rules) {
+                Optional<AccessPath> chosen = rule.choose(request, context);
+                if (chosen.isPresent()) {
+                    path = chosen.get();
+                    break;
+                }
+            }
+            paths.add(path == null ? new TableScan(request) : path);
+        }
+        return paths;
+    }
+
+    /** The tuples after access, join, filter, grouping, HAVING and sort; whether the access applied OFFSET already. */
+    private record Selected(List<Tuple> tuples, boolean offsetApplied) {}
+
+    private Selected select(ExecutionContext context, List<AccessPath.Rule> rules)
+    {
         boolean ordered = false;
         boolean offsetApplied = false;
         List<Tuple> tuples = null;
-        if (countOnly()) {
+        if (countOnly() && !approximate()) {
             AccessPath.Request request = new AccessPath.Request(sources.get(0), 0, scope, accessConjuncts.get(0), List.of(), false, OptionalLong.empty(), 0, false);
             OptionalLong count = TableScan.exactCount(request, context);
             if (count.isPresent()) {
@@ -68,21 +199,12 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
             }
         }
         if (tuples == null) {
-            // access
+            // access: every path is chosen first, so that the MATCHes no path drives are searched before any table is read
+            List<AccessPath> paths = choose(context, rules);
+            SearchCalls.publishMatches(this, paths, context);
             List<AccessPath.Result> accessed = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i++) {
-                AccessPath.Request request = new AccessPath.Request(sources.get(i), i, scope, accessConjuncts.get(i),
-                        finalShape ? order : List.of(), false, finalShape && limit != Long.MAX_VALUE ? OptionalLong.of(limit) : OptionalLong.empty(),
-                        finalShape ? offset : 0, finalShape);
-                AccessPath path = null;
-                for (AccessPath.Rule rule : rules) {
-                    Optional<AccessPath> chosen = rule.choose(request, context);
-                    if (chosen.isPresent()) {
-                        path = chosen.get();
-                        break;
-                    }
-                }
-                AccessPath.Result result = (path == null ? new TableScan(request) : path).read(context);
+            for (AccessPath path : paths) {
+                AccessPath.Result result = path.read(context);
                 context.session().addRowsExamined(result.rowsExamined());
                 accessed.add(result);
             }
@@ -107,7 +229,6 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
             if (aggregated) {
                 tuples = Aggregation.group(tuples, groupBy, aggregates, scope, context);
             }
-
         }
         if (having.isPresent()) {
             tuples = filter(tuples, List.of(having.get()), "having clause", context);
@@ -117,39 +238,7 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
         if (!ordered && !order.isEmpty()) {
             tuples = sort(tuples, context);
         }
-
-        // project, distinct, offset/limit
-        RelationScope fieldScope = scope.withClause("field list");
-        ExecutionContext fieldContext = context.withScope(fieldScope);
-        List<RelationScope.Resolved> plain = new ArrayList<>();
-        for (Expression each : items) {
-            plain.add(each instanceof Expression.ColumnReference reference && scope.isLocal(reference) && !aggregated ? scope.resolve(reference) : null);
-        }
-        List<Object[]> result = new ArrayList<>();
-        Set<List<Object>> seen = query.distinct() ? new HashSet<>() : null;
-        long skip = offsetApplied ? 0 : offset;
-        for (Tuple tuple : tuples) {
-            if (result.size() >= limit) {
-                break;
-            }
-            fieldScope.setTuple(tuple);
-            Object[] values = new Object[items.size()];
-            for (int j = 0; j < values.length; j++) {
-                RelationScope.Resolved resolved = plain.get(j);
-                values[j] = resolved != null
-                        ? fieldScope.outputValue(resolved)
-                        : Casts.coerce(ExpressionEvaluator.evaluate(items.get(j), fieldContext), types.get(j), context::addWarning);
-            }
-            if (seen != null && !seen.add(GroupKeys.of(values))) {
-                continue;
-            }
-            if (skip > 0) {
-                skip--;
-                continue;
-            }
-            result.add(values);
-        }
-        return result;
+        return new Selected(tuples, offsetApplied);
     }
 
     /** {@code SELECT COUNT(*) FROM t [WHERE ...]} alone: the engine's count answers when the filter pushes exactly. */

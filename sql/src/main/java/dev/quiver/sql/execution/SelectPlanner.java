@@ -321,7 +321,7 @@ final class SelectPlanner
         result.add(expression);
     }
 
-    private static boolean hasSideEffects(Expression expression)
+    static boolean hasSideEffects(Expression expression)
     {
         boolean[] found = {false};
         ExpressionWalker.visit(expression, true, each -> found[0] |= each instanceof Expression.UserVariableAssignment

@@ -47,7 +47,7 @@ public final class StatementExecutor
     private final SelectExecutor selectExecutor;
     private final WriteExecutor writeExecutor;
     private final DdlExecutor ddlExecutor;
-    private final SearchExecutor searchExecutor;
+    private final HybridSearchQuery hybridSearch;
     private final ExplainExecutor explainExecutor;
     private final LongFunction<Optional<Session>> sessions;
     private final AccountStatementExecutor accounts;
@@ -68,8 +68,11 @@ public final class StatementExecutor
         this.selectExecutor = new SelectExecutor(storage, accessControl, extras);
         this.writeExecutor = new WriteExecutor(storage, accessControl, selectExecutor, extras);
         this.ddlExecutor = new DdlExecutor(storage, accessControl, extras);
-        this.searchExecutor = new SearchExecutor(storage, accessControl, selectExecutor);
-        this.explainExecutor = new ExplainExecutor(selectExecutor, searchExecutor);
+        selectExecutor.addAccessRule(VectorSearchPath.RULE);
+        selectExecutor.addAccessRule(HybridSearchPath.RULE);
+        selectExecutor.addAccessRule(TextSearchPath.RULE);
+        this.hybridSearch = new HybridSearchQuery(storage, accessControl);
+        this.explainExecutor = new ExplainExecutor(selectExecutor);
         this.sessions = requireNonNull(sessions, "sessions is null");
     }
 
@@ -117,8 +120,8 @@ public final class StatementExecutor
     {
         Session session = context.session();
         return switch (statement) {
-            case Statement.Query query -> SearchExecutor.handles(query)
-                    ? searchExecutor.query(analyzer.analyzeQuery(query, context), context)
+            case Statement.Query query -> HybridSearchQuery.handles(query)
+                    ? hybridSearch.query(analyzer.analyzeQuery(query, context), context)
                     : query(analyzer.analyzeQuery(query, context), context);
             case Statement.SetVariables set -> {
                 setExecutor.set(set, context);
@@ -147,11 +150,11 @@ public final class StatementExecutor
             case Statement.Show show -> showExecutor.show(show, context);
             case Statement.ShowWarnings show -> showExecutor.warnings(show, session);
             case Statement.Kill kill -> kill(kill, context);
-            case Statement.TableQuery query -> SearchExecutor.handles(query) ? searchExecutor.execute(query, context) : selectExecutor.execute(query, context);
+            case Statement.TableQuery query -> selectExecutor.execute(query, context);
             case Statement.Union union -> selectExecutor.execute(union, context);
             case Statement.Insert insert -> writeExecutor.insert(insert, context);
             case Statement.Update update -> writeExecutor.update(update, context);
-            case Statement.Delete delete -> SearchExecutor.handles(delete) ? searchExecutor.delete(delete, context) : writeExecutor.delete(delete, context);
+            case Statement.Delete delete -> writeExecutor.delete(delete, context);
             case Statement.Explain explain -> explainExecutor.explain(explain, context);
             case Statement.Call call -> call(call, session);
             case Statement.CreateTable create -> ddlExecutor.createTable(create, context);

@@ -4,12 +4,14 @@ import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
 import dev.quiver.sql.expression.ExpressionEvaluator;
 import dev.quiver.sql.expression.ExpressionTypes;
+import dev.quiver.sql.expression.SearchFunctions;
 import dev.quiver.sql.result.QueryResult;
 import dev.quiver.sql.result.UpdateCountResult;
 import dev.quiver.sql.security.AccessControl;
 import dev.quiver.sql.session.Warning;
 import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.Statement;
+import dev.quiver.sql.tree.TableName;
 import dev.quiver.storage.StorageEngine;
 import dev.quiver.storage.Table;
 import dev.quiver.storage.catalog.ColumnDefinition;
@@ -286,7 +288,7 @@ final class WriteExecutor
             targets.add(definition.columnIndex(each.column()).orElseThrow(() -> new QuiverException(ErrorCode.ER_BAD_FIELD_ERROR, each.column(), "field list")));
             ExpressionTypes.typeOf(each.value(), context.withScope(scope));
         }
-        ScanRequest selection = selection(update.where(), update.order(), update.limit(), definition, scope, context);
+        ScanRequest selection = selection(update.table(), update.where(), update.order(), update.limit(), definition, scope, context);
         accessControl.checkCanUpdate(context.session().identity(), database, definition.name(), update.assignments().stream().map(Statement.Assignment::column).toList());
         // MySQL resolves WHERE before the SET values, so a denied WHERE column is named first
         List<Expression> updateReads = new ArrayList<>();
@@ -324,7 +326,7 @@ final class WriteExecutor
         Table table = storage.table(database, delete.table().name());
         TableDefinition definition = table.definition();
         TableScope scope = new TableScope(database, definition, Optional.empty(), "where clause");
-        ScanRequest selection = selection(delete.where(), delete.order(), delete.limit(), definition, scope, context);
+        ScanRequest selection = selection(delete.table(), delete.where(), delete.order(), delete.limit(), definition, scope, context);
         accessControl.checkCanDelete(context.session().identity(), database, definition.name());
         List<Expression> deleteReads = new ArrayList<>();
         delete.where().ifPresent(deleteReads::add);
@@ -338,11 +340,14 @@ final class WriteExecutor
     /**
      * The rows an UPDATE or DELETE touches. When WHERE and ORDER BY push down whole, storage selects; otherwise the
      * matching rows are found with the evaluator and selected by primary key (a table without one needs a pushable
-     * WHERE).
+     * WHERE); a WHERE with MATCH ... AGAINST finds them through the SELECT plan, whose access is the text search.
      */
-    private ScanRequest selection(Optional<Expression> where, List<Statement.OrderItem> order, Optional<Expression> limitExpression, TableDefinition definition,
-            TableScope scope, ExecutionContext context)
+    private ScanRequest selection(TableName table, Optional<Expression> where, List<Statement.OrderItem> order, Optional<Expression> limitExpression,
+            TableDefinition definition, TableScope scope, ExecutionContext context)
     {
+        if (where.isPresent() && SearchCalls.containsCall(where.get(), SearchFunctions.MATCH)) {
+            return keysOf(definition, matching(table, where, order, limitExpression, context), List.of());
+        }
         ExecutionContext whereContext = context.withScope(scope.withClause("where clause"));
         where.ifPresent(each -> ExpressionTypes.typeOf(each, whereContext));
         List<SortKey> keys = new ArrayList<>();
@@ -357,15 +362,30 @@ final class WriteExecutor
         if (pushed.exact()) {
             return new ScanRequest(pushed.filter(), List.of(), keys, 0, limit);
         }
+        TableScope rowScope = scope.withClause("where clause");
+        ExecutionContext rowContext = context.withScope(rowScope);
+        return keysOf(definition, rowsOf(pushed, definition, keys, limit, rowScope, rowContext, where.orElseThrow()), keys);
+    }
+
+    /** The rows a MATCH WHERE selects, found as {@code SELECT 1 FROM t WHERE ... ORDER BY ... LIMIT ...} would find them. */
+    private List<Row> matching(TableName table, Optional<Expression> where, List<Statement.OrderItem> order, Optional<Expression> limit,
+            ExecutionContext context)
+    {
+        Statement.TableQuery query = new Statement.TableQuery(table, Optional.empty(), List.of(new Statement.SelectItem(new Expression.IntegerLiteral(1L), "1")),
+                where, order, limit, Optional.empty());
+        return selects.tableRows(selects.plan(query, context), context);
+    }
+
+    /** A selection of {@code rows} by primary key (1235 for a table without one). */
+    private static ScanRequest keysOf(TableDefinition definition, List<Row> rows, List<SortKey> keys)
+    {
         List<String> primary = definition.indexes().stream()
                 .filter(each -> each.kind() == dev.quiver.storage.catalog.IndexDefinition.Kind.PRIMARY)
                 .findFirst()
                 .map(dev.quiver.storage.catalog.IndexDefinition::columns)
                 .orElseThrow(() -> new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "this WHERE in UPDATE or DELETE on a table without a primary key"));
-        TableScope rowScope = scope.withClause("where clause");
-        ExecutionContext rowContext = context.withScope(rowScope);
         List<dev.quiver.storage.filter.Filter> keysOfRows = new ArrayList<>();
-        for (Row row : rowsOf(pushed, definition, keys, limit, rowScope, rowContext, where.orElseThrow())) {
+        for (Row row : rows) {
             List<dev.quiver.storage.filter.Filter> parts = new ArrayList<>();
             for (String column : primary) {
                 parts.add(dev.quiver.storage.filter.Filter.equal(column, row.get(definition.columnIndex(column).getAsInt())));

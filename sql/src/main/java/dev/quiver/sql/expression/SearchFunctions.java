@@ -132,7 +132,7 @@ public final class SearchFunctions
                     throw ex;
                 }
                 String what = name.equals(MATCH) ? "MATCH ... AGAINST" : name.toUpperCase(Locale.ROOT);
-                throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, what + " outside a single-table SELECT's WHERE, select list or ORDER BY");
+                throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, what + " here (it reads a table of a SELECT, or the WHERE of UPDATE or DELETE)");
             }
         }
         if (lower.equals(HYBRID_GET_SQL)) {

@@ -23,8 +23,17 @@ final class SearchSyntax
     {
     }
 
-    /** The text with an ORDER BY's trailing APPROXIMATE/APPROX blanked out, and whether there was one. */
-    record Approximate(String text, boolean present) {}
+    /**
+     * The text with an ORDER BY's trailing APPROXIMATE/APPROX blanked out, whether there was one, and whether it was
+     * inside parentheses (a subquery's).
+     */
+    record Approximate(String text, boolean present, boolean nested)
+    {
+        Approximate(String text, boolean present)
+        {
+            this(text, present, false);
+        }
+    }
 
     static Approximate stripApproximate(String cleaned)
     {
@@ -51,7 +60,7 @@ final class SearchSyntax
                 for (int j = token.start(); j < token.end(); j++) {
                     result.setCharAt(j, ' ');
                 }
-                return new Approximate(result.toString(), true);
+                return new Approximate(result.toString(), true, depth > 0);
             }
         }
         return new Approximate(cleaned, false);
@@ -61,16 +70,19 @@ final class SearchSyntax
      * Marks an approximate query by wrapping its LIMIT in the APPROXIMATE marker (the ORDER BY item stays as written,
      * so aliases and positions resolve as usual); EXPLAIN's query likewise.
      */
-    static Statement markApproximate(Statement statement, boolean approximate)
+    static Statement markApproximate(Statement statement, Approximate approximate)
     {
-        if (!approximate) {
+        if (!approximate.present()) {
             return statement;
         }
+        if (approximate.nested()) {
+            return new Statement.Unsupported("APPROXIMATE in a subquery");
+        }
         if (statement instanceof Statement.Explain explain) {
-            return new Statement.Explain(markApproximate(explain.statement(), true));
+            return new Statement.Explain(markApproximate(explain.statement(), approximate));
         }
         if (!(statement instanceof Statement.TableQuery query) || query.order().size() != 1) {
-            return new Statement.Unsupported("APPROXIMATE outside a single-table SELECT ordered by one vector distance");
+            return new Statement.Unsupported("APPROXIMATE outside a SELECT ordered by one vector distance");
         }
         if (query.limit().isEmpty()) {
             return new Statement.Unsupported("APPROXIMATE without LIMIT");

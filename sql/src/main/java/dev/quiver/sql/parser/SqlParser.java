@@ -103,6 +103,6 @@ public final class SqlParser
             case net.sf.jsqlparser.statement.delete.Delete delete -> new DmlBuilder(new ExpressionBuilder(rewritten.userVariables()), original, rewritten.text()).delete(delete);
             default -> new Statement.Unsupported(FrontParser.kind(cleaned));
         };
-        return SearchSyntax.markApproximate(built, approximate.present());
+        return SearchSyntax.markApproximate(built, approximate);
     }
 }
