@@ -108,6 +108,46 @@ class TestSelectSqlDifferential
             "SELECT id, name FROM a ORDER BY LENGTH(name), 1",
             "SELECT id FROM a ORDER BY 3");
 
+    /**
+     * MATCH ... AGAINST inside the SELECT plan (InnoDB FULLTEXT on MariaDB): in joins, with GROUP BY, aggregates,
+     * HAVING and DISTINCT over a search's rows, in subqueries, inside OR and NOT, and in UPDATE and DELETE with ORDER BY
+     * and LIMIT. Relevance values are left out (BM25 and InnoDB rank differently): only which rows match is compared.
+     */
+    private static final List<String> SEARCH_STATEMENTS = List.of(
+            "CREATE TABLE docs (id INT PRIMARY KEY, category VARCHAR(20), body TEXT, FULLTEXT INDEX ft (body))",
+            "CREATE TABLE tags (doc_id INT, tag VARCHAR(20), PRIMARY KEY (doc_id, tag))",
+            "INSERT INTO docs VALUES (1, 'fruit', 'apple pie'), (2, 'fruit', 'banana bread'), (3, 'fruit', 'apple crumble'), "
+                    + "(4, 'veg', 'carrot cake'), (5, 'veg', 'apple and carrot soup'), (6, NULL, 'plain water')",
+            "INSERT INTO tags VALUES (1, 'sweet'), (1, 'baked'), (3, 'sweet'), (4, 'baked'), (5, 'hot'), (6, 'cold')",
+            // joins
+            "SELECT d.id, t.tag FROM docs d JOIN tags t ON t.doc_id = d.id WHERE MATCH(d.body) AGAINST ('apple') ORDER BY d.id, t.tag",
+            "SELECT d.id, t.tag FROM tags t JOIN docs d ON t.doc_id = d.id AND MATCH(d.body) AGAINST ('carrot') ORDER BY d.id, t.tag",
+            "SELECT d.id, t.tag FROM docs d LEFT JOIN tags t ON t.doc_id = d.id AND t.tag = 'hot' WHERE MATCH(d.body) AGAINST ('apple') ORDER BY d.id",
+            "SELECT t.doc_id, t.tag FROM tags t LEFT JOIN docs d ON t.doc_id = d.id WHERE MATCH(d.body) AGAINST ('carrot') ORDER BY t.doc_id, t.tag",
+            "SELECT d.id, MATCH(d.body) AGAINST ('apple') > 0 AS relevant FROM docs d JOIN tags t ON t.doc_id = d.id WHERE t.tag = 'baked' ORDER BY d.id",
+            // grouping and aggregates
+            "SELECT category, COUNT(*) AS n FROM docs WHERE MATCH(body) AGAINST ('apple') GROUP BY category ORDER BY category",
+            "SELECT COUNT(*) AS n, MIN(id), MAX(id), SUM(id) FROM docs WHERE MATCH(body) AGAINST ('apple carrot')",
+            "SELECT COUNT(*) AS n, SUM(MATCH(body) AGAINST ('apple') > 0) AS apples FROM docs WHERE MATCH(body) AGAINST ('carrot')",
+            "SELECT category, COUNT(*) AS n FROM docs WHERE MATCH(body) AGAINST ('apple carrot') GROUP BY category HAVING COUNT(*) > 1 ORDER BY category",
+            "SELECT DISTINCT category FROM docs WHERE MATCH(body) AGAINST ('apple') ORDER BY category",
+            "SELECT t.tag, COUNT(*) AS n FROM docs d JOIN tags t ON t.doc_id = d.id WHERE MATCH(d.body) AGAINST ('apple carrot') GROUP BY t.tag ORDER BY t.tag",
+            "SELECT category, COUNT(*) FROM docs WHERE MATCH(body) AGAINST ('apple' IN BOOLEAN MODE) OR category = 'veg' GROUP BY category ORDER BY category",
+            "SELECT id FROM docs WHERE NOT MATCH(body) AGAINST ('apple') ORDER BY id",
+            "SELECT id FROM docs WHERE MATCH(body) AGAINST ('+apple -pie' IN BOOLEAN MODE) ORDER BY id",
+            // subqueries
+            "SELECT tag FROM tags WHERE doc_id IN (SELECT id FROM docs WHERE MATCH(body) AGAINST ('apple')) ORDER BY tag, doc_id",
+            "SELECT id FROM docs d WHERE MATCH(body) AGAINST ('apple') AND EXISTS (SELECT 1 FROM tags t WHERE t.doc_id = d.id AND t.tag = 'sweet') ORDER BY id",
+            "SELECT doc_id, (SELECT COUNT(*) FROM docs WHERE MATCH(body) AGAINST ('carrot')) AS carrots FROM tags WHERE tag = 'hot'",
+            // writes
+            "UPDATE docs SET category = 'apple' WHERE MATCH(body) AGAINST ('apple') ORDER BY id DESC LIMIT 2",
+            "SELECT id, category FROM docs ORDER BY id",
+            "DELETE FROM docs WHERE MATCH(body) AGAINST ('carrot') AND category = 'veg' ORDER BY id LIMIT 1",
+            "SELECT id FROM docs ORDER BY id",
+            // errors
+            "SELECT d.id FROM docs d JOIN tags t ON t.doc_id = d.id WHERE MATCH(t.tag) AGAINST ('sweet')",
+            "SELECT id FROM docs WHERE MATCH(body) AGAINST (category)");
+
     private TestingServer quiver;
     private TestingMariaDb mariaDb;
 
@@ -139,6 +179,15 @@ class TestSelectSqlDifferential
             throws SQLException
     {
         compare("mysql", "?sslMode=DISABLED", "qv_sdiff_j");
+    }
+
+    @Test
+    void testFullTextSearchInPlans()
+            throws SQLException
+    {
+        List<String> differences = StatementOutcome.differencesInFreshDatabase("mariadb", "", mariaDb.port(), quiver.port(), "qv_sdiff_search",
+                List.of("SET sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'"), SEARCH_STATEMENTS);
+        assertThat(differences).as("MATCH statements answered differently").isEmpty();
     }
 
     private void compare(String driver, String options, String database)
