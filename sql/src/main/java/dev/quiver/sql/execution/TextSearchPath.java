@@ -67,9 +67,14 @@ final class TextSearchPath
         RelationScope scope = request.scope();
         // the residual sees only rows this MATCH found: it holds for them until their scores are known
         scope.publish(call, request.sourceIndex(), row -> 1.0);
-        FilterPushdown.Pushed pushed = SearchCalls.pushed(request, context);
+        // the other conjuncts filter what the MATCH finds (with none, the search need not read rows to test them)
+        List<Expression> others = new ArrayList<>(request.conjuncts());
+        others.remove(call);
+        Request rest = new Request(request.source(), request.sourceIndex(), scope, others, request.order(), request.approximate(), request.limit(),
+                request.offset(), request.finalShape());
+        FilterPushdown.Pushed pushed = SearchCalls.pushed(rest, context);
         TextSearchRequest search = new TextSearchRequest(text.columns(), text.query(), text.mode(), pushed.filter(),
-                SearchCalls.residual(request, pushed, context), OptionalInt.empty(), List.of());
+                SearchCalls.residual(rest, pushed, context), OptionalInt.empty(), List.of());
         SearchResult result = request.table().textSearch(search);
         Map<Row, Object> scores = SearchCalls.scores(result);
         scope.publish(call, request.sourceIndex(), row -> scores.getOrDefault(row, 0.0));
