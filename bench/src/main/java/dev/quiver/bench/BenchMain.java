@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  *   knn      [--sizes 100000x128,100000x768,1000000x128] [--engines quiver,lucene,hnswlib] [--queries 1000] [--m 16]
  *            [--ef-construction 100] [--efs 10,16,24,32,48,64,96,128,256] [--passes 3] [--seed 42] [--work-dir D]
  *            [--filtered-only false] [--python /usr/bin/python3] [--hnswlib-script bench/src/main/python/hnswlib_knn.py]
- *   text     [--rows 100000] [--queries 1000] [--passes 3] [--seed 42] [--work-dir D]
+ *   text     [--rows 100000] [--queries 1000] [--passes 3] [--seed 42] [--force-merge false] [--work-dir D]
  * </pre>
  * The kNN data and its exact ground truth are cached under the work directory ({@code knn-n...-d...}) and reused.
  */
@@ -147,7 +147,8 @@ public final class BenchMain
         int queries = Integer.parseInt(options.getOrDefault("queries", "1000"));
         int passes = Integer.parseInt(options.getOrDefault("passes", "3"));
         String load = KnnBenchmark.loadAverage();
-        List<TextBenchmark.Figures> figures = TextBenchmark.run(work, rows, queries, passes, Long.parseLong(options.getOrDefault("seed", "42")), log);
+        List<TextBenchmark.Figures> figures = TextBenchmark.run(work, rows, queries, passes, Long.parseLong(options.getOrDefault("seed", "42")),
+                Boolean.parseBoolean(options.getOrDefault("force-merge", "false")), log);
         out.printf(Locale.ROOT, "### BM25 top 10, %,d generated documents, %,d queries of 2-3 words, best of %d passes, load average %s → %s%n%n", rows, queries,
                 passes, load, KnnBenchmark.loadAverage());
         out.println("| engine | QPS/core | QPS/wall | vs Lucene direct | top-10 overlap with Lucene | build s | rows/s | how |");

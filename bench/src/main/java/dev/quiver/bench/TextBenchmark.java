@@ -52,7 +52,11 @@ import java.util.Set;
  * {@code Table.textSearch} in natural-language mode, limit 10, projection {@code id}. Lucene direct: one segment
  * with a {@code TextField} analysed by {@code StandardAnalyzer} (the {@code beng} parser is a standard tokenizer
  * plus lowercasing), BM25 (Lucene's default), a disjunction of term queries, top 10, ids from doc values. The
- * overlap column is the share of Lucene's top-10 ids that Quiver returned (ties at the cut may differ).
+ * overlap column is the share of Lucene's top-10 ids that Quiver returned (ties at the cut may differ). Lucene is also
+ * timed with {@code TopScoreDocCollectorManager(10, 10)}, which prunes by score from the 10th hit on as Quiver's
+ * collector does ({@code search(query, 10)} counts 1,000 hits first), and both Lucene variants are timed before and after
+ * Quiver (best of both). With {@code forceMerge}, Quiver is timed again after its table's index is merged into one
+ * segment (engine closed, {@code IndexWriter.forceMerge(1)}, engine reopened).
  */
 final class TextBenchmark
 {
@@ -65,7 +69,7 @@ final class TextBenchmark
     {
     }
 
-    static List<Figures> run(Path work, int rows, int queryCount, int passes, long seed, PrintStream log)
+    static List<Figures> run(Path work, int rows, int queryCount, int passes, long seed, boolean forceMerge, PrintStream log)
             throws Exception
     {
         String[] words = vocabulary();
@@ -90,31 +94,74 @@ final class TextBenchmark
             queries[q] = text.toString();
         }
         List<Figures> figures = new ArrayList<>();
-        int[][] luceneTop;
-        try (MMapDirectory directory = new MMapDirectory(BenchMain.fresh(work.resolve("text-lucene")))) {
-            long start = System.nanoTime();
-            IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(1024).setUseCompoundFile(false);
-            try (IndexWriter writer = new IndexWriter(directory, config)) {
-                for (int i = 0; i < rows; i++) {
-                    Document document = new Document();
-                    document.add(new NumericDocValuesField("id", i));
-                    document.add(new TextField("document", documents[i], Field.Store.NO));
-                    writer.addDocument(document);
-                }
-                writer.forceMerge(1);
-                writer.commit();
+        int[][] luceneTop = new int[queryCount][];
+        MMapDirectory directory = new MMapDirectory(BenchMain.fresh(work.resolve("text-lucene")));
+        long luceneStart = System.nanoTime();
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(1024).setUseCompoundFile(false);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (int i = 0; i < rows; i++) {
+                Document document = new Document();
+                document.add(new NumericDocValuesField("id", i));
+                document.add(new TextField("document", documents[i], Field.Store.NO));
+                writer.addDocument(document);
             }
-            double build = (System.nanoTime() - start) / 1e9;
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setQueryCache(null);
-                StandardAnalyzer analyzer = new StandardAnalyzer();
-                luceneTop = new int[queryCount][];
-                double[] qps = time(passes, queryCount, q -> luceneTop[q] = luceneSearch(searcher, reader.leaves(), analyzer, queries[q]));
-                figures.add(new Figures("Lucene direct", build, qps[0], qps[1], 1.0, "IndexSearcher, BooleanQuery of SHOULD TermQuerys, BM25"));
-                log.printf(Locale.ROOT, "text Lucene direct: build %.1f s, %.0f QPS/core, load %s%n", build, qps[0], KnnBenchmark.loadAverage());
-            }
+            writer.forceMerge(1);
+            writer.commit();
         }
+        double luceneBuild = (System.nanoTime() - luceneStart) / 1e9;
+        // Lucene is timed before and after Quiver (best of both), so neither side gets the better-warmed JIT
+        try (directory; DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setQueryCache(null);
+            StandardAnalyzer analyzer = new StandardAnalyzer();
+            int[][] prunedTop = new int[queryCount][];
+            QueryRun lucene = q -> luceneTop[q] = luceneSearch(searcher, reader.leaves(), analyzer, queries[q], false);
+            QueryRun pruned = q -> prunedTop[q] = luceneSearch(searcher, reader.leaves(), analyzer, queries[q], true);
+            double[] luceneQps = time(passes, queryCount, lucene);
+            double[] prunedQps = time(passes, queryCount, pruned);
+            log.printf(Locale.ROOT, "text Lucene direct: build %.1f s, %.0f QPS/core (%.0f pruning from the first hit), load %s%n", luceneBuild, luceneQps[0],
+                    prunedQps[0], KnnBenchmark.loadAverage());
+            List<Figures> quiver = quiver(work, rows, documents, queries, luceneTop, passes, forceMerge, log);
+            luceneQps = best(luceneQps, time(passes, queryCount, lucene));
+            prunedQps = best(prunedQps, time(passes, queryCount, pruned));
+            log.printf(Locale.ROOT, "text Lucene direct, best before and after Quiver: %.0f QPS/core (%.0f pruning from the first hit), load %s%n", luceneQps[0],
+                    prunedQps[0], KnnBenchmark.loadAverage());
+            figures.add(new Figures("Lucene direct", luceneBuild, luceneQps[0], luceneQps[1], 1.0,
+                    "IndexSearcher.search(query, 10): BooleanQuery of SHOULD TermQuerys, BM25 (counts 1,000 hits before pruning)"));
+            figures.add(new Figures("Lucene direct, pruning from the first hit", luceneBuild, prunedQps[0], prunedQps[1], overlap(luceneTop, prunedTop),
+                    "the same with TopScoreDocCollectorManager(10, 10): block-max pruning once 10 hits are collected, as Quiver does"));
+            figures.addAll(quiver);
+        }
+        return figures;
+    }
+
+    private static double[] best(double[] left, double[] right)
+    {
+        return new double[] {Math.max(left[0], right[0]), Math.max(left[1], right[1])};
+    }
+
+    private static double overlap(int[][] expectedTop, int[][] actualTop)
+    {
+        double overlap = 0;
+        for (int q = 0; q < expectedTop.length; q++) {
+            Set<Integer> expected = new HashSet<>();
+            for (int id : expectedTop[q]) {
+                expected.add(id);
+            }
+            int hits = 0;
+            for (int id : actualTop[q]) {
+                hits += expected.contains(id) ? 1 : 0;
+            }
+            overlap += expected.isEmpty() ? 1 : hits / (double) expected.size();
+        }
+        return overlap / expectedTop.length;
+    }
+
+    private static List<Figures> quiver(Path work, int rows, String[] documents, String[] queries, int[][] luceneTop, int passes, boolean forceMerge,
+            PrintStream log)
+            throws Exception
+    {
+        List<Figures> figures = new ArrayList<>();
         try (LuceneStorageEngine engine = LuceneStorageEngine.open(BenchMain.fresh(work.resolve("text-quiver")))) {
             long start = System.nanoTime();
             engine.createDatabase("bench");
@@ -134,29 +181,45 @@ final class TextBenchmark
             engine.checkpoint();
             double build = (System.nanoTime() - start) / 1e9;
             String segments = segments(work.resolve("text-quiver"));
-            int[][] quiverTop = new int[queryCount][];
-            try {
-                double[] qps = time(passes, queryCount, q -> quiverTop[q] = quiverSearch(table, queries[q]));
-                double overlap = 0;
-                for (int q = 0; q < queryCount; q++) {
-                    Set<Integer> expected = new HashSet<>();
-                    for (int id : luceneTop[q]) {
-                        expected.add(id);
+            figures.add(measureQuiver("Quiver", table, build, segments, queries, luceneTop, passes, log));
+        }
+        if (forceMerge) {
+            // the table as a search-heavy user would keep it: its index merged into one segment (engine closed)
+            Path tables = work.resolve("text-quiver").resolve("tables");
+            long start = System.nanoTime();
+            try (var directories = java.nio.file.Files.list(tables)) {
+                for (Path directory : directories.filter(java.nio.file.Files::isDirectory).toList()) {
+                    try (org.apache.lucene.store.FSDirectory index = org.apache.lucene.store.FSDirectory.open(directory);
+                            IndexWriter writer = new IndexWriter(index, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+                        writer.forceMerge(1);
+                        writer.commit();
                     }
-                    int hits = 0;
-                    for (int id : quiverTop[q]) {
-                        hits += expected.contains(id) ? 1 : 0;
-                    }
-                    overlap += expected.isEmpty() ? 1 : hits / (double) expected.size();
                 }
-                figures.add(new Figures("Quiver", build, qps[0], qps[1], overlap / queryCount, "Table.textSearch, natural-language mode, parser beng, " + segments));
-                log.printf(Locale.ROOT, "text Quiver: build %.1f s, %.0f QPS/core, %s, load %s%n", build, qps[0], segments, KnnBenchmark.loadAverage());
             }
-            catch (QuiverException ex) {
-                figures.add(new Figures("Quiver", build, Double.NaN, Double.NaN, Double.NaN, "text search unavailable: " + ex.getMessage()));
+            double merge = (System.nanoTime() - start) / 1e9;
+            try (LuceneStorageEngine engine = LuceneStorageEngine.open(work.resolve("text-quiver"))) {
+                figures.add(measureQuiver("Quiver, force-merged", engine.table("bench", "docs"), merge, segments(work.resolve("text-quiver")) + " (build s = the merge)",
+                        queries, luceneTop, passes, log));
             }
         }
         return figures;
+    }
+
+    private static Figures measureQuiver(String engine, Table table, double build, String segments, String[] queries, int[][] luceneTop, int passes,
+            PrintStream log)
+            throws Exception
+    {
+        int queryCount = queries.length;
+        int[][] quiverTop = new int[queryCount][];
+        try {
+            double[] qps = time(passes, queryCount, q -> quiverTop[q] = quiverSearch(table, queries[q]));
+            double overlap = overlap(luceneTop, quiverTop);
+            log.printf(Locale.ROOT, "text %s: build %.1f s, %.0f QPS/core, %s, load %s%n", engine, build, qps[0], segments, KnnBenchmark.loadAverage());
+            return new Figures(engine, build, qps[0], qps[1], overlap, "Table.textSearch, natural-language mode, parser beng, " + segments);
+        }
+        catch (QuiverException ex) {
+            return new Figures(engine, build, Double.NaN, Double.NaN, Double.NaN, "text search unavailable: " + ex.getMessage());
+        }
     }
 
     /** The segments of the committed table index under the engine's directory (its documents per segment). */
@@ -203,7 +266,7 @@ final class TextBenchmark
         return new double[] {bestCpu, bestWall};
     }
 
-    private static int[] luceneSearch(IndexSearcher searcher, List<LeafReaderContext> leaves, StandardAnalyzer analyzer, String query)
+    private static int[] luceneSearch(IndexSearcher searcher, List<LeafReaderContext> leaves, StandardAnalyzer analyzer, String query, boolean pruneAtOnce)
             throws Exception
     {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
@@ -215,7 +278,9 @@ final class TextBenchmark
             }
             stream.end();
         }
-        ScoreDoc[] hits = searcher.search(builder.build(), KnnData.K).scoreDocs;
+        ScoreDoc[] hits = pruneAtOnce
+                ? searcher.search(builder.build(), new org.apache.lucene.search.TopScoreDocCollectorManager(KnnData.K, KnnData.K)).scoreDocs
+                : searcher.search(builder.build(), KnnData.K).scoreDocs;
         int[] ids = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i].doc, leaves));
