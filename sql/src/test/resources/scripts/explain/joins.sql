@@ -129,5 +129,9 @@ EXPLAIN SELECT id FROM a UNION SELECT id, code FROM b;
 EXPLAIN SELECT id FROM a WHERE id IN (SELECT missing FROM b);
 > exception ER_BAD_FIELD_ERROR: Unknown column 'missing' in 'field list'
 
+-- Failure: EXPLAIN ANALYZE (MySQL 8 runs the query and prints a tree) is not there
+EXPLAIN ANALYZE SELECT id FROM a;
+> exception ER_NOT_SUPPORTED_YET: This version of MySQL doesn't yet support 'EXPLAIN ANALYZE'
+
 DROP DATABASE qv_explain_join;
 > ok

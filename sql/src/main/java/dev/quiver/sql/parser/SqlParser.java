@@ -91,6 +91,9 @@ public final class SqlParser
         net.sf.jsqlparser.statement.Statement statement = JSqlParsing.parse(rewritten.text(), original);
         Statement built = switch (statement) {
             case PlainSelect select -> QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables()));
+            // EXPLAIN ANALYZE runs the query and prints a tree in MySQL 8: not the traditional table
+            case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getOptions() != null && !explain.getOptions().isEmpty() ->
+                    new Statement.Unsupported("EXPLAIN ANALYZE");
             case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getStatement() instanceof PlainSelect select ->
                     new Statement.Explain(QueryBuilder.build(select, original, rewritten.text(), new ExpressionBuilder(rewritten.userVariables())));
             case net.sf.jsqlparser.statement.ExplainStatement explain when explain.getStatement() instanceof net.sf.jsqlparser.statement.select.SetOperationList union ->
