@@ -104,6 +104,16 @@ SELECT MAX(metadata->'$.a.b') AS m, MIN(JSON_TYPE(metadata->'$.tags')) AS t FROM
 > 1 ARRAY
 > rows: 1
 
+-- a user variable has no JSON type: it keeps the JSON text, which nests as a string (as in MySQL)
+SET @j = JSON_OBJECT('a', 1);
+> ok
+
+SELECT @j, JSON_EXTRACT(@j, '$.a'), JSON_ARRAY(@j);
+> @j       JSON_EXTRACT(@j, '$.a') JSON_ARRAY(@j)
+> -------- ----------------------- --------------
+> {"a": 1} 1                       ["{\"a\": 1}"]
+> rows: 1
+
 -- Failure: CAST of text that is not JSON, and of a binary string
 SELECT CAST('{"a": ' AS JSON);
 > exception ER_INVALID_JSON_TEXT_IN_PARAM: Invalid JSON text in argument 1 to function cast_as_json: "Invalid value." at position 6.

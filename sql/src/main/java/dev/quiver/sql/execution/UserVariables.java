@@ -2,7 +2,10 @@ package dev.quiver.sql.execution;
 
 import dev.quiver.sql.expression.Values;
 
-/** What a user variable holds: numbers and strings as they are, temporal values as their text (as MySQL stores them). */
+/**
+ * What a user variable holds: numbers and strings as they are, temporal and JSON values as their text (as MySQL
+ * stores them: a user variable has no JSON type).
+ */
 final class UserVariables
 {
     private UserVariables()
@@ -11,7 +14,7 @@ final class UserVariables
 
     static Object storable(Object value)
     {
-        if (Values.isTemporal(value)) {
+        if (Values.isTemporal(value) || value instanceof dev.quiver.storage.json.JsonNode) {
             return Values.text(value);
         }
         if (value instanceof Float number) {
