@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * crash-safe like any other): {@code user} (account, plugin, password hashes, global privileges), {@code db},
  * {@code tables_priv} and {@code columns_priv}. Names are VARBINARY so they compare byte for byte (MySQL's user and
  * database names are case-sensitive); privilege sets are stored as comma-separated names. Each row change is one
- * storage statement.
+ * storage statement; {@link AccountRedoLog} makes the several changes of one account statement atomic.
  */
 final class GrantTables
 {
@@ -58,7 +58,7 @@ final class GrantTables
         return storage.databaseExists(DATABASE) && storage.tableExists(DATABASE, USER);
     }
 
-    /** Creates whichever grant tables are missing (and the {@code mysql} database). */
+    /** Creates whichever grant tables (and the {@link AccountRedoLog} table) are missing, and the {@code mysql} database. */
     void create()
     {
         if (!storage.databaseExists(DATABASE)) {
@@ -71,6 +71,8 @@ final class GrantTables
                 "Host", "Db", "User", "Table_name");
         createTable(COLUMNS, List.of(name("Host", 255), name("Db", 192), name("User", 96), name("Table_name", 192), name("Column_name", 192),
                 text("Column_priv", 64)), "Host", "Db", "User", "Table_name", "Column_name");
+        createTable(AccountRedoLog.TABLE, List.of(ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(ColumnType.IntegerWidth.BIGINT)),
+                ColumnDefinition.notNull("changes", AccountRedoLog.changesType())), "id");
     }
 
     private void createTable(String table, List<ColumnDefinition> columns, String... key)
@@ -145,25 +147,25 @@ final class GrantTables
         return storage.table(DATABASE, table).scan(ScanRequest.all()).toList();
     }
 
-    /** Writes an account row (new or changed authentication or global privileges). */
-    void saveAccount(Account account)
+    /** The account row (new or changed authentication or global privileges). */
+    GrantRowChange accountRow(Account account)
     {
-        Table table = storage.table(DATABASE, USER);
         List<Value> row = List.of(bin(account.name().host()), bin(account.name().user()), Value.of(account.plugin()), Value.of(account.password().toString()),
                 Value.of(Privilege.encode(account.grants().global())));
-        table.write(new WriteRequest(List.of("Host", "User", "plugin", "authentication_string", "Privileges"), List.of(row), ConflictPolicy.REPLACE));
+        return new GrantRowChange.Put(USER, List.of("Host", "User", "plugin", "authentication_string", "Privileges"), row);
     }
 
-    /** Writes the rows of the levels whose privileges differ between {@code before} and {@code after}. */
-    void saveGrants(AccountName name, AccountGrants before, AccountGrants after)
+    /** The row changes of the levels whose privileges differ between {@code before} and {@code after}. */
+    List<GrantRowChange> grantChanges(AccountName name, AccountGrants before, AccountGrants after)
     {
+        List<GrantRowChange> changes = new ArrayList<>();
         Set<String> databases = new java.util.TreeSet<>(before.databases().keySet());
         databases.addAll(after.databases().keySet());
         for (String each : databases) {
             EnumSet<Privilege> old = before.at(new GrantLevel.Database(each));
             EnumSet<Privilege> now = after.at(new GrantLevel.Database(each));
             if (!old.equals(now)) {
-                saveRow(DB, List.of("Host", "Db", "User"), List.of(bin(name.host()), bin(each), bin(name.user())), "Privileges", now);
+                changes.add(rowChange(DB, List.of("Host", "Db", "User"), List.of(bin(name.host()), bin(each), bin(name.user())), "Privileges", now));
             }
         }
         Set<GrantLevel.Table> tables = new java.util.LinkedHashSet<>(before.tables().keySet());
@@ -174,8 +176,8 @@ final class GrantTables
             EnumSet<Privilege> old = before.at(each);
             EnumSet<Privilege> now = after.at(each);
             if (!old.equals(now)) {
-                saveRow(TABLES, List.of("Host", "Db", "User", "Table_name"), List.of(bin(name.host()), bin(each.database()), bin(name.user()), bin(each.table())),
-                        "Table_priv", now);
+                changes.add(rowChange(TABLES, List.of("Host", "Db", "User", "Table_name"),
+                        List.of(bin(name.host()), bin(each.database()), bin(name.user()), bin(each.table())), "Table_priv", now));
             }
             Map<String, EnumSet<Privilege>> oldColumns = before.columnsOf(each);
             Map<String, EnumSet<Privilege>> newColumns = after.columnsOf(each);
@@ -187,11 +189,12 @@ final class GrantTables
                 EnumSet<Privilege> newPrivileges = newColumns.getOrDefault(column, EnumSet.noneOf(Privilege.class));
                 if (!Objects.equals(oldPrivileges, newPrivileges)) {
                     String stored = newColumns.containsKey(column) ? spelling(newColumns, column) : spelling(oldColumns, column);
-                    saveRow(COLUMNS, List.of("Host", "Db", "User", "Table_name", "Column_name"),
-                            List.of(bin(name.host()), bin(each.database()), bin(name.user()), bin(each.table()), bin(stored)), "Column_priv", newPrivileges);
+                    changes.add(rowChange(COLUMNS, List.of("Host", "Db", "User", "Table_name", "Column_name"),
+                            List.of(bin(name.host()), bin(each.database()), bin(name.user()), bin(each.table()), bin(stored)), "Column_priv", newPrivileges));
                 }
             }
         }
+        return changes;
     }
 
     private static String spelling(Map<String, EnumSet<Privilege>> columns, String column)
@@ -200,27 +203,39 @@ final class GrantTables
     }
 
     /** Replaces the row with the privileges, or deletes it when none are left. */
-    private void saveRow(String tableName, List<String> keyColumns, List<Value> key, String privilegeColumn, Set<Privilege> privileges)
+    private static GrantRowChange rowChange(String tableName, List<String> keyColumns, List<Value> key, String privilegeColumn, Set<Privilege> privileges)
     {
-        Table table = storage.table(DATABASE, tableName);
         if (privileges.isEmpty()) {
-            table.delete(keyFilter(keyColumns, key));
-            return;
+            return new GrantRowChange.Delete(tableName, keyColumns, key);
         }
         List<String> columns = new ArrayList<>(keyColumns);
         columns.add(privilegeColumn);
         List<Value> row = new ArrayList<>(key);
         row.add(Value.of(Privilege.encode(privileges)));
-        table.write(new WriteRequest(columns, List.of(row), ConflictPolicy.REPLACE));
+        return new GrantRowChange.Put(tableName, columns, row);
     }
 
-    /** Removes an account and every grant row it has. */
-    void deleteAccount(AccountName name)
+    /** The deletes that remove an account and every grant row it has (its grants first, the account row last). */
+    static List<GrantRowChange> accountDeletion(AccountName name)
     {
-        for (String each : List.of(COLUMNS, TABLES, DB)) {
-            storage.table(DATABASE, each).delete(keyFilter(List.of("Host", "User"), List.of(bin(name.host()), bin(name.user()))));
+        List<GrantRowChange> changes = new ArrayList<>();
+        for (String each : List.of(COLUMNS, TABLES, DB, USER)) {
+            changes.add(new GrantRowChange.Delete(each, List.of("Host", "User"), List.of(bin(name.host()), bin(name.user()))));
         }
-        storage.table(DATABASE, USER).delete(keyFilter(List.of("Host", "User"), List.of(bin(name.host()), bin(name.user()))));
+        return changes;
+    }
+
+    /**
+     * Applies one change as one storage statement (a REPLACE of one row, or a DELETE of the rows whose columns equal the
+     * values). Both are idempotent: applying a change again leaves the table as applying it once did.
+     */
+    void apply(GrantRowChange change)
+    {
+        Table table = storage.table(DATABASE, change.table());
+        switch (change) {
+            case GrantRowChange.Put put -> table.write(new WriteRequest(put.columns(), List.of(put.values()), ConflictPolicy.REPLACE));
+            case GrantRowChange.Delete delete -> table.delete(keyFilter(delete.columns(), delete.values()));
+        }
     }
 
     private static Filter keyFilter(List<String> columns, List<Value> values)
@@ -232,7 +247,7 @@ final class GrantTables
         return Filter.and(parts);
     }
 
-    private static Value bin(String text)
+    static Value bin(String text)
     {
         return Value.of(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -6,7 +6,9 @@ import dev.quiver.common.PasswordHash;
 import dev.quiver.sql.security.Privilege;
 import dev.quiver.storage.StorageEngine;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -21,12 +23,24 @@ public final class UserStore
     private static final String SNAPSHOT = "accounts";
 
     private final GrantTables tables;
+    private final AccountRedoLog log;
     private final LoadingCache<String, PrivilegeModel> cache;
     private final Object changes = new Object();
 
+    /** Opens the store; an account statement a crash interrupted is completed first ({@link AccountRedoLog}). */
     public UserStore(StorageEngine storage)
     {
+        this(storage, () -> {});
+    }
+
+    /** {@code beforeWrite} runs before every grant table write: a test's fault hook. */
+    UserStore(StorageEngine storage, Runnable beforeWrite)
+    {
         this.tables = new GrantTables(requireNonNull(storage, "storage is null"));
+        this.log = new AccountRedoLog(storage, tables, beforeWrite);
+        synchronized (changes) {
+            log.recover();
+        }
         this.cache = Caffeine.newBuilder().maximumSize(1).build(ignored -> new PrivilegeModel(tables.load()));
     }
 
@@ -52,7 +66,7 @@ public final class UserStore
                 tables.create();
                 EnumSet<Privilege> all = EnumSet.allOf(Privilege.class);
                 AccountGrants grants = AccountGrants.NONE.with(new GrantLevel.Global(), all, java.util.Map.of());
-                tables.saveAccount(new Account(new AccountName("root", "%"), Account.CACHING_SHA2_PASSWORD, rootPassword, grants));
+                log.commit(List.of(tables.accountRow(new Account(new AccountName("root", "%"), Account.CACHING_SHA2_PASSWORD, rootPassword, grants))));
                 return true;
             }
             finally {
@@ -61,12 +75,19 @@ public final class UserStore
         }
     }
 
-    /** Runs one account statement's change under the store's lock; the snapshot is reloaded afterwards. */
+    /**
+     * Runs one account statement's change under the store's lock: the change validates against the snapshot and queues
+     * its row changes with the {@link Editor}; when it returns they are committed all-or-nothing through the
+     * {@link AccountRedoLog} (nothing is written when it throws). The snapshot is reloaded afterwards.
+     */
     public <T> T edit(Function<Editor, T> change)
     {
         synchronized (changes) {
             try {
-                return change.apply(new Editor(model()));
+                Editor editor = new Editor(model());
+                T result = change.apply(editor);
+                log.commit(editor.changes);
+                return result;
             }
             finally {
                 cache.invalidateAll();
@@ -74,10 +95,11 @@ public final class UserStore
         }
     }
 
-    /** The current snapshot and the writes a change may make; valid only inside {@link #edit}. */
+    /** The current snapshot and the writes a change queues; valid only inside {@link #edit}. */
     public final class Editor
     {
         private final PrivilegeModel model;
+        private final List<GrantRowChange> changes = new ArrayList<>();
 
         private Editor(PrivilegeModel model)
         {
@@ -92,27 +114,27 @@ public final class UserStore
         public void create(Account account)
         {
             tables.create();
-            tables.saveAccount(account);
-            tables.saveGrants(account.name(), AccountGrants.NONE, account.grants());
+            changes.add(tables.accountRow(account));
+            changes.addAll(tables.grantChanges(account.name(), AccountGrants.NONE, account.grants()));
         }
 
         /** Writes an account's authentication data and global privileges. */
         public void saveAccount(Account account)
         {
-            tables.saveAccount(account);
+            changes.add(tables.accountRow(account));
         }
 
         public void saveGrants(Account before, Account after)
         {
             if (!before.grants().global().equals(after.grants().global())) {
-                tables.saveAccount(after);
+                changes.add(tables.accountRow(after));
             }
-            tables.saveGrants(after.name(), before.grants(), after.grants());
+            changes.addAll(tables.grantChanges(after.name(), before.grants(), after.grants()));
         }
 
         public void drop(AccountName name)
         {
-            tables.deleteAccount(name);
+            changes.addAll(GrantTables.accountDeletion(name));
         }
     }
 }
