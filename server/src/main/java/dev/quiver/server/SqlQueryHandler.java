@@ -39,7 +39,7 @@ final class SqlQueryHandler
     @Override
     public HandlerSession openSession(ConnectionInfo connection)
     {
-        Identity identity = new Identity(connection.user(), connection.host(), connection.accountHost());
+        Identity identity = new Identity(connection.user(), connection.host(), connection.accountUser(), connection.accountHost());
         SessionContext context = new SessionContext(connection.connectionId(), identity, connection.clientFoundRows(), connection.multiStatements());
         Session session = engine.openSession(context);
         if (connection.interactive()) {

@@ -208,7 +208,7 @@ public final class ExecutionContext
     @Override
     public String currentUser()
     {
-        return session.identity().user() + "@" + session.identity().accountHost();
+        return session.identity().accountUser() + "@" + session.identity().accountHost();
     }
 
     @Override

@@ -303,7 +303,7 @@ public final class StatementExecutor
 
     private static QuiverException accessDenied(Session session, String database)
     {
-        return new QuiverException(ErrorCode.ER_DBACCESS_DENIED_ERROR, session.identity().user(), session.identity().clientHost(), database);
+        return new QuiverException(ErrorCode.ER_DBACCESS_DENIED_ERROR, session.identity().accountUser(), session.identity().clientHost(), database);
     }
 
     private QueryResult kill(Statement.Kill kill, ExecutionContext context)

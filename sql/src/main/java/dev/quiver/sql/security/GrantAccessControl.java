@@ -37,7 +37,7 @@ public final class GrantAccessControl
 
     private AccountGrants grants(Identity identity)
     {
-        return model.get().grantsOf(new AccountName(identity.user(), identity.accountHost()));
+        return model.get().grantsOf(new AccountName(identity.accountUser(), identity.accountHost()));
     }
 
     private static boolean isInformationSchema(String database)
@@ -77,7 +77,7 @@ public final class GrantAccessControl
 
     private static QuiverException databaseDenied(Identity identity, String database)
     {
-        return new QuiverException(ErrorCode.ER_DBACCESS_DENIED_ERROR, identity.user(), identity.clientHost(), database);
+        return new QuiverException(ErrorCode.ER_DBACCESS_DENIED_ERROR, identity.accountUser(), identity.clientHost(), database);
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class GrantAccessControl
     @Override
     public void checkCanKillConnection(Identity identity, Identity owner)
     {
-        if (identity.user().equals(owner.user()) || grants(identity).global().containsAll(Privilege.allGlobal())) {
+        if (identity.accountUser().equals(owner.accountUser()) || grants(identity).global().containsAll(Privilege.allGlobal())) {
             return;
         }
         throw new QuiverException(ErrorCode.ER_SPECIFIC_ACCESS_DENIED_ERROR, "SUPER or CONNECTION_ADMIN");
@@ -130,7 +130,7 @@ public final class GrantAccessControl
 
     private static QuiverException tableDenied(Identity identity, Set<Privilege> missing, String table)
     {
-        return new QuiverException(ErrorCode.ER_TABLEACCESS_DENIED_ERROR, Privilege.describeDenied(missing), identity.user(), identity.clientHost(), table);
+        return new QuiverException(ErrorCode.ER_TABLEACCESS_DENIED_ERROR, Privilege.describeDenied(missing), identity.accountUser(), identity.clientHost(), table);
     }
 
     /**
@@ -151,7 +151,7 @@ public final class GrantAccessControl
         }
         for (String each : columns) {
             if (!grants.forColumn(database, table, each).contains(privilege)) {
-                throw new QuiverException(ErrorCode.ER_COLUMNACCESS_DENIED_ERROR, privilege.sqlName(), identity.user(), identity.clientHost(), each, table);
+                throw new QuiverException(ErrorCode.ER_COLUMNACCESS_DENIED_ERROR, privilege.sqlName(), identity.accountUser(), identity.clientHost(), each, table);
             }
         }
     }
@@ -260,7 +260,7 @@ public final class GrantAccessControl
             return;
         }
         throw switch (level) {
-            case GrantLevel.Global ignored -> new QuiverException(ErrorCode.ER_ACCESS_DENIED_ERROR, identity.user(), identity.clientHost(), "YES");
+            case GrantLevel.Global ignored -> new QuiverException(ErrorCode.ER_ACCESS_DENIED_ERROR, identity.accountUser(), identity.clientHost(), "YES");
             case GrantLevel.Database database -> databaseDenied(identity, database.database());
             case GrantLevel.Table table -> tableDenied(identity, missing, table.table());
         };

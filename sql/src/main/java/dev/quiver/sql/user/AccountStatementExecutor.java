@@ -66,7 +66,7 @@ public final class AccountStatementExecutor
     static AccountName currentAccount(Session session)
     {
         Identity identity = session.identity();
-        return new AccountName(identity.user(), identity.accountHost());
+        return new AccountName(identity.accountUser(), identity.accountHost());
     }
 
     static AccountName resolve(UserReference reference, Session session)

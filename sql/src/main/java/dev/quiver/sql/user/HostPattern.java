@@ -49,15 +49,22 @@ public final class HostPattern
         return false;
     }
 
-    /** Higher is more specific. */
+    /**
+     * Higher is more specific. As MySQL's manual (Access Control, Stage 1) documents: literal host names and IP
+     * addresses are the most specific, and an IP address with a netmask is as specific as one without; {@code %} is
+     * least specific, and the empty host (also "any host") sorts after it.
+     */
     static int specificity(String host)
     {
-        if (host.isEmpty() || host.equals("%")) {
+        if (host.isEmpty()) {
+            return -1;
+        }
+        if (host.equals("%")) {
             return 0;
         }
         int wildcard = firstWildcard(host);
         if (wildcard < 0) {
-            return host.indexOf('/') > 0 ? 1_000_000 : 2_000_000;
+            return 1_000_000;
         }
         return 1 + wildcard;
     }

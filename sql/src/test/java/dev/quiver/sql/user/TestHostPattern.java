@@ -39,17 +39,20 @@ public class TestHostPattern
     {
         List<AccountName> names = new ArrayList<>(List.of(
                 new AccountName("u", "%"), new AccountName("", "localhost"), new AccountName("u", "10.%"), new AccountName("u", "10.1.%"),
-                new AccountName("u", "localhost"), new AccountName("u", "10.0.0.0/255.0.0.0"), new AccountName("", "%")));
+                new AccountName("u", "localhost"), new AccountName("u", "10.0.0.0/255.0.0.0"), new AccountName("", "%"), new AccountName("w", "")));
         names.sort(HostPattern.MOST_SPECIFIC_FIRST);
+        // MySQL's manual: literal hosts and IPs first (a netmask does not make an IP less specific), named users before
+        // the anonymous one, '%' last but for '' (also any host), which sorts after it even for a named user
         assertThat(names).containsExactly(
-                new AccountName("u", "localhost"), new AccountName("", "localhost"), new AccountName("u", "10.0.0.0/255.0.0.0"),
-                new AccountName("u", "10.1.%"), new AccountName("u", "10.%"), new AccountName("u", "%"), new AccountName("", "%"));
+                new AccountName("u", "10.0.0.0/255.0.0.0"), new AccountName("u", "localhost"), new AccountName("", "localhost"),
+                new AccountName("u", "10.1.%"), new AccountName("u", "10.%"), new AccountName("u", "%"), new AccountName("", "%"), new AccountName("w", ""));
         PrivilegeModel model = new PrivilegeModel(names.stream().map(each -> new Account(each, Account.CACHING_SHA2_PASSWORD, PasswordHash.EMPTY, AccountGrants.NONE)).toList());
         assertThat(model.match("u", "localhost").orElseThrow().name()).isEqualTo(new AccountName("u", "localhost"));
         assertThat(model.match("v", "localhost").orElseThrow().name()).isEqualTo(new AccountName("", "localhost"));
         assertThat(model.match("u", "10.1.2.3").orElseThrow().name()).isEqualTo(new AccountName("u", "10.0.0.0/255.0.0.0"));
         assertThat(model.match("u", "11.1.2.3").orElseThrow().name()).isEqualTo(new AccountName("u", "%"));
         assertThat(model.match("v", "11.1.2.3").orElseThrow().name()).isEqualTo(new AccountName("", "%"));
+        assertThat(model.match("w", "11.1.2.3").orElseThrow().name()).isEqualTo(new AccountName("", "%"));
         assertThat(new PrivilegeModel(List.of()).match("u", "localhost")).isEmpty();
     }
 }

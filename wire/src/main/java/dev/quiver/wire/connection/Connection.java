@@ -193,7 +193,7 @@ final class Connection
 
     private void openSession(Step.Success success)
     {
-        ConnectionInfo info = new ConnectionInfo(connectionId, success.user(), clientHost, success.account().host(),
+        ConnectionInfo info = new ConnectionInfo(connectionId, success.user(), clientHost, success.account().user(), success.account().host(),
                 CapabilityFlags.has(capabilities, CapabilityFlags.CLIENT_FOUND_ROWS),
                 CapabilityFlags.has(capabilities, CapabilityFlags.CLIENT_MULTI_STATEMENTS),
                 CapabilityFlags.has(capabilities, CapabilityFlags.CLIENT_INTERACTIVE));
