@@ -707,7 +707,12 @@ final class DdlExecutor
         String database = TableValues.database(show.table(), context.session());
         Table table = storage.table(database, show.table().name());
         TableDefinition definition = table.definition();
-        accessControl.checkCanSelect(context.session().identity(), database, definition.name(), definition.columns().stream().map(ColumnDefinition::name).toList());
+        if (show.target() == Statement.ShowTableTarget.CREATE_TABLE) {
+            accessControl.checkCanShowCreateTable(context.session().identity(), database, definition.name());
+        }
+        else {
+            accessControl.checkCanShowTable(context.session().identity(), database, definition.name());
+        }
         return switch (show.target()) {
             case COLUMNS -> columns(database, definition, show, context);
             case CREATE_TABLE -> Results.rows(List.of(Results.text("Table", 64, false), Results.text("Create Table", 1024, false)),
@@ -735,6 +740,11 @@ final class DdlExecutor
         Optional<TableExtras.Extras> tableExtras = extras.of(database, definition.name());
         List<Object[]> rows = new ArrayList<>();
         for (ColumnDefinition column : definition.columns()) {
+            // MySQL 8 lists only the columns the user holds a column privilege on (all of them with table privileges)
+            String privileges = accessControl.columnPrivileges(context.session().identity(), database, definition.name(), column.name());
+            if (privileges.isEmpty()) {
+                continue;
+            }
             List<Object> row = new ArrayList<>();
             row.add(column.name());
             row.add(TableText.typeText(column.type()));
@@ -750,7 +760,7 @@ final class DdlExecutor
             row.add(defaultText);
             row.add(TableText.extraText(column, tableExtras));
             if (show.full()) {
-                row.add("select,insert,update,references");
+                row.add(privileges);
                 row.add(tableExtras.map(each -> each.comments().getOrDefault(column.name().toLowerCase(java.util.Locale.ROOT), "")).orElse(""));
             }
             rows.add(row.toArray());

@@ -134,6 +134,10 @@ final class InformationSchema
                     case "COLUMNS" -> {
                         for (int i = 0; i < definition.columns().size(); i++) {
                             ColumnDefinition column = definition.columns().get(i);
+                            String privileges = accessControl.columnPrivileges(session.identity(), database, name, column.name());
+                            if (privileges.isEmpty()) {
+                                continue;
+                            }
                             String expression = TableText.expressionDefaultText(definition, column, tableExtras);
                             String defaultText = expression != null
                                     ? expression
@@ -146,7 +150,7 @@ final class InformationSchema
                                     tableExtras.map(each -> each.comments().getOrDefault(column.name().toLowerCase(Locale.ROOT), "")).orElse(""),
                                     characterLength(column.type(), 1), characterLength(column.type(), 4), numericPrecision(column.type()), numericScale(column.type()),
                                     column.type() instanceof ColumnType.TemporalType temporal && temporal.kind() != ColumnType.TemporalKind.DATE ? (Object) (long) temporal.fractionalDigits() : null,
-                                    isText(column.type()) ? "utf8mb4" : null, isText(column.type()) ? "utf8mb4_general_ci" : null, "select,insert,update,references", "", null));
+                                    isText(column.type()) ? "utf8mb4" : null, isText(column.type()) ? "utf8mb4_general_ci" : null, privileges, "", null));
                         }
                     }
                     case "STATISTICS" -> {

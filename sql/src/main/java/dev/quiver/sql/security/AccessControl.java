@@ -63,6 +63,39 @@ public interface AccessControl
     }
 
     /**
+     * SHOW COLUMNS / DESCRIBE and SHOW INDEX: as MySQL 8, some privilege on the table (at any level) or on one of its
+     * columns, else 1142 for SELECT. SHOW INDEX then shows every index (MySQL 8's STATISTICS view filters by table
+     * only); the column listings show only the columns {@link #columnPrivileges} names something for. By default: the
+     * SELECT check with no columns.
+     */
+    default void checkCanShowTable(Identity identity, String database, String table)
+    {
+        checkCanSelect(identity, database, table, java.util.List.of());
+    }
+
+    /**
+     * SHOW CREATE TABLE: MySQL 8 wants a privilege held on the table itself (globally, on its database or on it);
+     * column privileges are not enough. Else 1142 for the command {@code SHOW}. By default: {@link #checkCanShowTable}.
+     */
+    default void checkCanShowCreateTable(Identity identity, String database, String table)
+    {
+        checkCanShowTable(identity, database, table);
+    }
+
+    /**
+     * The column privileges the identity holds on a column, on the column itself or on the table and above, as SHOW FULL
+     * COLUMNS and information_schema.COLUMNS write them ({@code select,insert,update,references}, lower case). Empty
+     * means MySQL 8 hides the column from SHOW COLUMNS, DESCRIBE and information_schema.COLUMNS.
+     */
+    default String columnPrivileges(Identity identity, String database, String table, String column)
+    {
+        return ALL_COLUMN_PRIVILEGES;
+    }
+
+    /** What SHOW FULL COLUMNS writes for a user holding every column privilege. */
+    String ALL_COLUMN_PRIVILEGES = "select,insert,update,references";
+
+    /**
      * CREATE, DROP and RENAME USER, ALTER USER of another account, REVOKE ALL PRIVILEGES, GRANT OPTION, FLUSH
      * PRIVILEGES: MySQL's CREATE USER (RELOAD for FLUSH) privilege, else 1227 naming {@code privilege}.
      */

@@ -110,6 +110,54 @@ public final class GrantAccessControl
     }
 
     @Override
+    public void checkCanShowTable(Identity identity, String database, String table)
+    {
+        if (!canSeeTable(identity, database, table)) {
+            throw tableDenied(identity, EnumSet.of(Privilege.SELECT), table);
+        }
+    }
+
+    @Override
+    public void checkCanShowCreateTable(Identity identity, String database, String table)
+    {
+        if (isInformationSchema(database)) {
+            return;
+        }
+        EnumSet<Privilege> onTable = grants(identity).forTable(database, table);
+        onTable.remove(Privilege.GRANT_OPTION);
+        if (onTable.isEmpty()) {
+            // sql_parse.cc: check_some_access passing on column grants is not enough, the table itself needs one
+            throw new QuiverException(ErrorCode.ER_TABLEACCESS_DENIED_ERROR, "SHOW", identity.accountUser(), identity.clientHost(), table);
+        }
+    }
+
+    /**
+     * SELECT, INSERT and UPDATE held on the column or above it; REFERENCES, which Quiver's privileges do not name, is
+     * written when the table-level privileges include everything ALL grants (as they would hold REFERENCES in MySQL).
+     */
+    @Override
+    public String columnPrivileges(Identity identity, String database, String table, String column)
+    {
+        if (isInformationSchema(database)) {
+            return ALL_COLUMN_PRIVILEGES;
+        }
+        AccountGrants grants = grants(identity);
+        EnumSet<Privilege> onTable = grants.forTable(database, table);
+        EnumSet<Privilege> held = EnumSet.copyOf(onTable);
+        held.addAll(grants.forColumn(database, table, column));
+        java.util.StringJoiner result = new java.util.StringJoiner(",");
+        for (Privilege each : List.of(Privilege.SELECT, Privilege.INSERT, Privilege.UPDATE)) {
+            if (held.contains(each)) {
+                result.add(each.sqlName().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (onTable.containsAll(Privilege.allBelowGlobal())) {
+            result.add("references");
+        }
+        return result.toString();
+    }
+
+    @Override
     public void checkTablePrivileges(Identity identity, String database, String table, Set<Privilege> wanted)
     {
         if (wanted.isEmpty() || isInformationSchema(database)) {
