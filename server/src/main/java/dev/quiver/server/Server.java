@@ -30,6 +30,13 @@ public final class Server
     /** Databases a fresh data directory holds: seekdb's default {@code test}, and {@code mysql}. */
     static final List<String> INITIAL_DATABASES = List.of("mysql", "test");
 
+    /**
+     * A crash point for tests (MySQL's debug crash points, as a system property): with
+     * {@code -Dquiver.debug.haltAfterAccountWrites=N} the process halts, as kill -9 would stop it, before the grant table
+     * write that follows the N-th one since the start. Unset in every real deployment.
+     */
+    static final String HALT_AFTER_ACCOUNT_WRITES = "quiver.debug.haltAfterAccountWrites";
+
     /** The storage engine's folder inside the data directory. */
     static final String STORAGE_FOLDER = "storage";
 
@@ -57,7 +64,7 @@ public final class Server
 
             storage = LuceneStorageEngine.open(dataDirectory.path().resolve(STORAGE_FOLDER));
             createInitialDatabases(storage);
-            UserStore users = new UserStore(storage);
+            UserStore users = new UserStore(storage, crashPoint());
             if (users.bootstrap(rootSeed)) {
                 LOG.info("created the grant tables in the mysql database with root@'%'");
             }
@@ -83,6 +90,22 @@ public final class Server
             dataDirectory.close();
             throw ex;
         }
+    }
+
+    private static Runnable crashPoint()
+    {
+        String setting = System.getProperty(HALT_AFTER_ACCOUNT_WRITES);
+        if (setting == null) {
+            return () -> {};
+        }
+        int budget = Integer.parseInt(setting);
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        LOG.warn("{}={}: this process halts before grant table write {}", HALT_AFTER_ACCOUNT_WRITES, budget, budget + 1);
+        return () -> {
+            if (writes.getAndIncrement() >= budget) {
+                Runtime.getRuntime().halt(9);
+            }
+        };
     }
 
     private static void createInitialDatabases(StorageEngine storage)

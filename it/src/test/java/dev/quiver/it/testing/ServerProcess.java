@@ -33,12 +33,21 @@ public final class ServerProcess
     public static ServerProcess start(Path dataDirectory, String... arguments)
             throws IOException, InterruptedException
     {
+        return start(dataDirectory, java.util.Map.of(), arguments);
+    }
+
+    /** As {@link #start(Path, String...)}, with extra environment variables (e.g. {@code JDK_JAVA_OPTIONS}). */
+    public static ServerProcess start(Path dataDirectory, java.util.Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException
+    {
         Path log = logOf(dataDirectory);
         Files.deleteIfExists(log);
         List<String> command = new ArrayList<>(List.of(ExternalClients.projectRoot().resolve("bin/quiver-server").toString(),
                 "--port", "0", "--data-dir", dataDirectory.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             Matcher matcher = READY.matcher(Files.readString(log));

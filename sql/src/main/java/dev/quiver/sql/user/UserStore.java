@@ -33,8 +33,8 @@ public final class UserStore
         this(storage, () -> {});
     }
 
-    /** {@code beforeWrite} runs before every grant table write: a test's fault hook. */
-    UserStore(StorageEngine storage, Runnable beforeWrite)
+    /** {@code beforeWrite} runs before every grant table write (and redo log write): a crash test's fault hook. */
+    public UserStore(StorageEngine storage, Runnable beforeWrite)
     {
         this.tables = new GrantTables(requireNonNull(storage, "storage is null"));
         this.log = new AccountRedoLog(storage, tables, beforeWrite);
