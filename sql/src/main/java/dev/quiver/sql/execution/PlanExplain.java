@@ -121,8 +121,10 @@ final class PlanExplain
                     add(id, type, access);
                 }
                 else {
+                    List<AccessPath> paths = selects.accessPaths(plan, context);
                     for (int i = 0; i < plan.sources().size(); i++) {
-                        add(id, type, access(plan, i, context));
+                        Access search = search(plan, i, paths.get(i), context);
+                        add(id, type, search != null ? search : access(plan, i, context));
                     }
                 }
                 for (Expression.Subquery each : subqueries) {
@@ -186,6 +188,54 @@ final class PlanExplain
                 access.keyLength() == null ? null : access.keyLength().toString(), access.ref(), access.rows(),
                 access.table() == null || access.table().startsWith("<union") ? null : new BigDecimal("100.00"),
                 access.extra()});
+    }
+
+    /**
+     * A table of a join or subquery read through a search index: {@code vector} (an approximate search through the
+     * VECTOR index, rows the LIMIT+OFFSET window), {@code fulltext} (MATCH through the FULLTEXT index) or
+     * {@code hybrid}; null for any other access (an exact top-k is a scan, shown by {@link #access}).
+     */
+    private Access search(SelectPlan plan, int index, AccessPath path, ExecutionContext context)
+    {
+        if (path.key().isEmpty()) {
+            return null;
+        }
+        String label = plan.sources().get(index).label();
+        String key = path.key().get();
+        List<String> extra = new ArrayList<>();
+        if (index == 0 && (!plan.groupBy().isEmpty() || plan.query().distinct())) {
+            extra.add("Using temporary");
+        }
+        Access access;
+        switch (path) {
+            case VectorSearchPath vector -> {
+                if (!plan.accessConjuncts().get(index).isEmpty()) {
+                    extra.add("Using where");
+                }
+                extra.add("Using vector index (approximate " + vector.metric().optionName() + " top-k)");
+                long limit = plan.query().limit().map(each -> StatementExecutor.limitValue(each, context)).orElse(Long.MAX_VALUE);
+                long offset = plan.query().offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
+                access = new Access(label, "vector", key, key, null, "const", limit == Long.MAX_VALUE ? null : limit + offset, null);
+            }
+            case TextSearchPath ignored -> {
+                extra.add("Using where");
+                access = new Access(label, "fulltext", key, key, 0L, "const", 1L, null);
+            }
+            case HybridSearchPath ignored -> {
+                extra.add("Using hybrid search (reciprocal rank fusion)");
+                access = new Access(label, "hybrid", key, key, null, "const", null, null);
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (index > 0) {
+            extra.add(plan.hashes(plan.joins().get(index - 1), context) ? "Using join buffer (hash join)" : "Using join buffer (Block Nested Loop)");
+        }
+        if (index == 0 && !plan.order().isEmpty() && !(path instanceof VectorSearchPath)) {
+            extra.add("Using filesort");
+        }
+        return new Access(access.table(), access.type(), access.possibleKeys(), access.key(), access.keyLength(), access.ref(), access.rows(), String.join("; ", extra));
     }
 
     /** The access of table {@code index} of a plan: its key from its own constants and the join's equalities. */
