@@ -55,8 +55,9 @@ import java.util.Set;
  * overlap column is the share of Lucene's top-10 ids that Quiver returned (ties at the cut may differ). Lucene is also
  * timed with {@code TopScoreDocCollectorManager(10, 10)}, which prunes by score from the 10th hit on as Quiver's
  * collector does ({@code search(query, 10)} counts 1,000 hits first), and both Lucene variants are timed before and after
- * Quiver (best of both). With {@code forceMerge}, Quiver is timed again after its table's index is merged into one
- * segment (engine closed, {@code IndexWriter.forceMerge(1)}, engine reopened).
+ * Quiver (best of all). With {@code forceMerge}, Quiver is timed again after its table's index is merged into one
+ * segment (engine closed, {@code IndexWriter.forceMerge(1)}, engine reopened), pass by pass in turn with both Lucene
+ * variants, so that the ratio compares passes under the same load.
  */
 final class TextBenchmark
 {
@@ -121,9 +122,10 @@ final class TextBenchmark
             double[] prunedQps = time(passes, queryCount, pruned);
             log.printf(Locale.ROOT, "text Lucene direct: build %.1f s, %.0f QPS/core (%.0f pruning from the first hit), load %s%n", luceneBuild, luceneQps[0],
                     prunedQps[0], KnnBenchmark.loadAverage());
-            List<Figures> quiver = quiver(work, rows, documents, queries, luceneTop, passes, forceMerge, log);
-            luceneQps = best(luceneQps, time(passes, queryCount, lucene));
-            prunedQps = best(prunedQps, time(passes, queryCount, pruned));
+            double[][] peers = {luceneQps, prunedQps};
+            List<Figures> quiver = quiver(work, rows, documents, queries, luceneTop, passes, forceMerge, log, new QueryRun[] {lucene, pruned}, peers);
+            luceneQps = best(peers[0], time(passes, queryCount, lucene));
+            prunedQps = best(peers[1], time(passes, queryCount, pruned));
             log.printf(Locale.ROOT, "text Lucene direct, best before and after Quiver: %.0f QPS/core (%.0f pruning from the first hit), load %s%n", luceneQps[0],
                     prunedQps[0], KnnBenchmark.loadAverage());
             figures.add(new Figures("Lucene direct", luceneBuild, luceneQps[0], luceneQps[1], 1.0,
@@ -157,8 +159,12 @@ final class TextBenchmark
         return overlap / expectedTop.length;
     }
 
+    /**
+     * Quiver as loaded, then (with {@code forceMerge}) force-merged, timed pass by pass in turn with the peers (the
+     * Lucene runs) so that both see the same load; {@code peers} is raised to the peers' best of those passes.
+     */
     private static List<Figures> quiver(Path work, int rows, String[] documents, String[] queries, int[][] luceneTop, int passes, boolean forceMerge,
-            PrintStream log)
+            PrintStream log, QueryRun[] peerRuns, double[][] peers)
             throws Exception
     {
         List<Figures> figures = new ArrayList<>();
@@ -198,8 +204,21 @@ final class TextBenchmark
             }
             double merge = (System.nanoTime() - start) / 1e9;
             try (LuceneStorageEngine engine = LuceneStorageEngine.open(work.resolve("text-quiver"))) {
-                figures.add(measureQuiver("Quiver, force-merged", engine.table("bench", "docs"), merge, segments(work.resolve("text-quiver")) + " (build s = the merge)",
-                        queries, luceneTop, passes, log));
+                Table merged = engine.table("bench", "docs");
+                int[][] mergedTop = new int[queries.length][];
+                QueryRun[] runs = new QueryRun[peerRuns.length + 1];
+                System.arraycopy(peerRuns, 0, runs, 0, peerRuns.length);
+                runs[peerRuns.length] = q -> mergedTop[q] = quiverSearch(merged, queries[q]);
+                double[][] qps = interleaved(passes, queries.length, runs);
+                for (int i = 0; i < peerRuns.length; i++) {
+                    peers[i] = best(peers[i], qps[i]);
+                }
+                String segments = segments(work.resolve("text-quiver")) + " (build s = the merge; timed pass by pass in turn with Lucene's)";
+                double[] own = qps[peerRuns.length];
+                log.printf(Locale.ROOT, "text Quiver, force-merged: merge %.1f s, %.0f QPS/core against Lucene's %.0f and %.0f in the same rounds, %s, load %s%n", merge,
+                        own[0], qps[0][0], qps[1][0], segments, KnnBenchmark.loadAverage());
+                figures.add(new Figures("Quiver, force-merged", merge, own[0], own[1], overlap(luceneTop, mergedTop),
+                        "Table.textSearch, natural-language mode, parser beng, " + segments));
             }
         }
         return figures;
@@ -242,6 +261,31 @@ final class TextBenchmark
     {
         void run(int query)
                 throws Exception;
+    }
+
+    /** One warm-up pass of each run, then {@code passes} rounds of one timed pass of each in turn; the best of each. */
+    private static double[][] interleaved(int passes, int queries, QueryRun... runs)
+            throws Exception
+    {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (QueryRun run : runs) {
+            for (int q = 0; q < queries; q++) {
+                run.run(q);
+            }
+        }
+        double[][] best = new double[runs.length][2];
+        for (int pass = 0; pass < passes; pass++) {
+            for (int r = 0; r < runs.length; r++) {
+                long cpu = threads.getCurrentThreadCpuTime();
+                long wall = System.nanoTime();
+                for (int q = 0; q < queries; q++) {
+                    runs[r].run(q);
+                }
+                best[r][1] = Math.max(best[r][1], queries / ((System.nanoTime() - wall) / 1e9));
+                best[r][0] = Math.max(best[r][0], queries / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9));
+            }
+        }
+        return best;
     }
 
     /** One warm-up pass and {@code passes} timed passes; the best queries per thread-CPU second and per wall second. */
