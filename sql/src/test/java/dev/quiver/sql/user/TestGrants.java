@@ -226,6 +226,28 @@ public class TestGrants
         assertError(session("edited"), "FLUSH PRIVILEGES", 1227, "Access denied; you need (at least one of) the RELOAD privilege(s) for this operation");
     }
 
+    /** MySQL 8's metadata rules for a user holding column privileges (TestColumnPrivilegeMetadata compares with MariaDB). */
+    @Test
+    public void testColumnPrivilegedUserSeesItsColumns()
+    {
+        run(root, "CREATE USER cols");
+        run(root, "GRANT SELECT (a), UPDATE (c) ON shop.orders TO cols");
+        Session cols = session("cols");
+        assertThat(grants(cols, "DESCRIBE shop.orders")).containsExactly("a", "c");
+        assertThat(rows(cols, "SHOW FULL COLUMNS FROM shop.orders")).extracting(each -> each[0] + ":" + each[7]).containsExactly("a:select", "c:update");
+        assertThat(grants(cols, "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_NAME = 'orders' ORDER BY ORDINAL_POSITION"))
+                .containsExactly("a", "c");
+        assertThat(grants(cols, "SHOW INDEX FROM shop.orders")).containsExactly("orders");
+        assertError(cols, "SHOW CREATE TABLE shop.orders", 1142, "SHOW command denied to user 'cols'@'localhost' for table 'orders'");
+        assertError(cols, "DESCRIBE shop.items", 1142, "SELECT command denied to user 'cols'@'localhost' for table 'items'");
+        // a table-level privilege shows every column and the whole table
+        run(root, "GRANT INSERT ON shop.orders TO cols");
+        assertThat(rows(cols, "SHOW FULL COLUMNS FROM shop.orders")).extracting(each -> each[0] + ":" + each[7])
+                .containsExactly("id:insert", "a:select,insert", "b:insert", "c:insert,update");
+        assertThat(grants(cols, "SHOW CREATE TABLE shop.orders")).containsExactly("orders");
+        assertThat(rows(root, "SHOW FULL COLUMNS FROM shop.orders")).extracting(each -> (String) each[7]).containsOnly("select,insert,update,references");
+    }
+
     private void run(Session session, String sql)
     {
         engine.execute(session, sql, result -> {
