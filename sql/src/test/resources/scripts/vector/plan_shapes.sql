@@ -1,4 +1,4 @@
--- Covers: ORDER BY <distance> APPROXIMATE LIMIT k as the vector-search access path of a SELECT plan: in inner and left joins (the searched table's approximate top LIMIT + OFFSET rows, then joined), with a subquery filter applied inside the search, MATCH as a membership test next to it, inside IN subqueries of other queries, the rows examined, EXPLAIN, and the shapes still refused (APPROXIMATE with GROUP BY, aggregates or DISTINCT, APPROXIMATE inside a subquery)
+-- Covers: ORDER BY <distance> APPROXIMATE LIMIT k as the vector-search access path of a SELECT plan: in inner and left joins (the searched table's approximate top LIMIT + OFFSET rows, then joined; searched again with a wider window while the join leaves fewer), with a subquery filter applied inside the search, MATCH as a membership test next to it, inside IN subqueries of other queries, the rows examined, EXPLAIN, and the shapes still refused (APPROXIMATE with GROUP BY, aggregates or DISTINCT, APPROXIMATE inside a subquery)
 CREATE DATABASE qv_vector_plans;
 > update count: 1
 
@@ -32,17 +32,19 @@ SELECT c.name, i.id FROM cats c JOIN items i ON c.id = i.cat WHERE c.name = 'veh
 > name    id
 > ------- --
 > vehicle 4
-> rows: 1
+> vehicle 3
+> rows: 2
 
--- a join that drops a searched row returns fewer rows (item 5 has no category)
-SELECT i.id, c.name FROM items i JOIN cats c ON c.id = i.cat ORDER BY l2_distance(i.embedding, '[4,0]') APPROXIMATE LIMIT 2;
+-- a join that drops searched rows (item 5 has no category) searches again with a wider window until LIMIT rows are left
+SELECT i.id, c.name FROM items i JOIN cats c ON c.id = i.cat ORDER BY l2_distance(i.embedding, '[3.9,0]') APPROXIMATE LIMIT 2;
 > id name
 > -- -------
 > 4  vehicle
-> rows: 1
+> 6  fruit
+> rows: 2
 
 -- left join keeps it
-SELECT i.id, c.name FROM items i LEFT JOIN cats c ON c.id = i.cat ORDER BY l2_distance(i.embedding, '[4,0]') APPROXIMATE LIMIT 2 OFFSET 1;
+SELECT i.id, c.name FROM items i LEFT JOIN cats c ON c.id = i.cat ORDER BY l2_distance(i.embedding, '[3.9,0]') APPROXIMATE LIMIT 2 OFFSET 1;
 > id name
 > -- -------
 > 4  vehicle
@@ -82,7 +84,7 @@ SELECT name FROM cats WHERE id IN (SELECT cat FROM items WHERE MATCH(body) AGAIN
 SHOW SESSION STATUS LIKE 'Quiver_rows_examined';
 > Variable_name        Value
 > -------------------- -----
-> Quiver_rows_examined 56
+> Quiver_rows_examined 71
 > rows: 1
 
 SELECT i.id, c.name FROM items i JOIN cats c ON c.id = i.cat ORDER BY l2_distance(i.embedding, '[0,0]') APPROXIMATE LIMIT 1;
@@ -94,7 +96,7 @@ SELECT i.id, c.name FROM items i JOIN cats c ON c.id = i.cat ORDER BY l2_distanc
 SHOW SESSION STATUS LIKE 'Quiver_rows_examined';
 > Variable_name        Value
 > -------------------- -----
-> Quiver_rows_examined 64
+> Quiver_rows_examined 79
 > rows: 1
 
 EXPLAIN SELECT id FROM items ORDER BY l2_distance(embedding, '[0,0]') APPROXIMATE LIMIT 3;

@@ -148,6 +148,15 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
      */
     List<AccessPath> choose(ExecutionContext context, List<AccessPath.Rule> rules)
     {
+        return choose(context, rules, 1);
+    }
+
+    /**
+     * With {@code scale} above 1 (APPROXIMATE in a join or before a remaining filter that left fewer than LIMIT +
+     * OFFSET rows), a searched table's window is {@code scale} times LIMIT + OFFSET, at most seekdb's cap.
+     */
+    private List<AccessPath> choose(ExecutionContext context, List<AccessPath.Rule> rules, long scale)
+    {
         boolean approximate = approximate();
         if (approximate && (aggregated || query.distinct())) {
             throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "APPROXIMATE with GROUP BY, aggregates or DISTINCT");
@@ -167,9 +176,14 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
                     }
                 }
             }
+            OptionalLong requestLimit = ordered && limit != Long.MAX_VALUE ? OptionalLong.of(limit) : OptionalLong.empty();
+            long requestOffset = ordered ? offset : 0;
+            if (ordered && !finalShape && requestLimit.isPresent()) {
+                requestLimit = OptionalLong.of(window(limit, offset, scale));
+                requestOffset = 0;
+            }
             AccessPath.Request request = new AccessPath.Request(sources.get(i), i, scope, conjuncts,
-                    ordered ? order : List.of(), approximate, ordered && limit != Long.MAX_VALUE ? OptionalLong.of(limit) : OptionalLong.empty(),
-                    ordered ? offset : 0, finalShape);
+                    ordered ? order : List.of(), approximate, requestLimit, requestOffset, finalShape);
             AccessPath path = null;
             for (AccessPath.Rule rule : rules) {
                 Optional<AccessPath> chosen = rule.choose(request, context);
@@ -181,6 +195,16 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
             paths.add(path == null ? new TableScan(request) : path);
         }
         return paths;
+    }
+
+    /** LIMIT + OFFSET times {@code scale}, at most seekdb's cap on an approximate window (unless LIMIT + OFFSET is above it already). */
+    private static long window(long limit, long offset, long scale)
+    {
+        long window = SearchCalls.saturatedSum(limit, offset);
+        if (scale == 1 || window >= SearchCalls.MAXIMUM_APPROXIMATE_WINDOW) {
+            return window;
+        }
+        return Math.min(window * scale, SearchCalls.MAXIMUM_APPROXIMATE_WINDOW);
     }
 
     /** The tuples after access, join, filter, grouping, HAVING and sort; whether the access applied OFFSET already. */
@@ -199,31 +223,32 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
             }
         }
         if (tuples == null) {
-            // access: every path is chosen first, so that the MATCHes no path drives are searched before any table is read
-            List<AccessPath> paths = choose(context, rules);
-            SearchCalls.publishMatches(this, paths, context);
-            List<AccessPath.Result> accessed = new ArrayList<>();
-            for (AccessPath path : paths) {
-                AccessPath.Result result = path.read(context);
-                context.session().addRowsExamined(result.rowsExamined());
-                accessed.add(result);
+            // access: every path is chosen first, so that the MATCHes no path drives are searched before any table is read;
+            // an approximate search whose window the join or filter thinned below LIMIT + OFFSET rows searches again, wider
+            long wanted = SearchCalls.saturatedSum(limit(context), query.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L));
+            long scale = 1;
+            while (true) {
+                List<AccessPath> paths = choose(context, rules, scale);
+                if (scale == 1) {
+                    SearchCalls.publishMatches(this, paths, context);
+                }
+                boolean truncated = false;
+                List<AccessPath.Result> accessed = new ArrayList<>();
+                for (AccessPath path : paths) {
+                    AccessPath.Result result = path.read(context);
+                    context.session().addRowsExamined(result.rowsExamined());
+                    accessed.add(result);
+                    truncated |= path instanceof VectorSearchPath vector && !finalShape && result.rows().size() >= vector.window()
+                            && vector.window() < SearchCalls.MAXIMUM_APPROXIMATE_WINDOW;
+                }
+                ordered = finalShape && accessed.get(0).ordered();
+                offsetApplied = finalShape && accessed.get(0).offsetApplied();
+                tuples = joined(accessed, context);
+                if (!truncated || tuples.size() >= wanted) {
+                    break;
+                }
+                scale *= 4;
             }
-            ordered = finalShape && accessed.get(0).ordered();
-            offsetApplied = finalShape && accessed.get(0).offsetApplied();
-
-            // join
-            int width = sources.size();
-            tuples = new ArrayList<>(accessed.get(0).rows().size());
-            for (Row row : accessed.get(0).rows()) {
-                tuples.add(Tuple.of(width, 0, row));
-            }
-            for (JoinStep step : joins) {
-                tuples = join(tuples, step, accessed.get(step.right()).rows(), context);
-                tuples = filter(tuples, step.after(), "where clause", context);
-            }
-
-            // filter
-            tuples = filter(tuples, residual, "where clause", context);
 
             // group/aggregate and having
             if (aggregated) {
@@ -246,6 +271,21 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
     {
         return sources.size() == 1 && aggregated && groupBy.isEmpty() && !aggregates.isEmpty() && aggregates.stream().allMatch(Expression.Aggregate::isCountStar)
                 && residual.isEmpty() && having.isEmpty();
+    }
+
+    /** The accessed rows joined, then the remaining filter. */
+    private List<Tuple> joined(List<AccessPath.Result> accessed, ExecutionContext context)
+    {
+        int width = sources.size();
+        List<Tuple> tuples = new ArrayList<>(accessed.get(0).rows().size());
+        for (Row row : accessed.get(0).rows()) {
+            tuples.add(Tuple.of(width, 0, row));
+        }
+        for (JoinStep step : joins) {
+            tuples = join(tuples, step, accessed.get(step.right()).rows(), context);
+            tuples = filter(tuples, step.after(), "where clause", context);
+        }
+        return filter(tuples, residual, "where clause", context);
     }
 
     private List<Tuple> filter(List<Tuple> tuples, List<Expression> conditions, String clause, ExecutionContext context)

@@ -65,6 +65,12 @@ final class VectorSearchPath
         return shape.metric();
     }
 
+    /** How many rows the search asks for: LIMIT + OFFSET. */
+    long window()
+    {
+        return SearchCalls.saturatedSum(request.offset(), request.limit().getAsLong());
+    }
+
     /** The VECTOR index an approximate search reads (MySQL's {@code key}, type {@code vector}); empty for an exact search. */
     @Override
     public Optional<String> key()
@@ -77,7 +83,7 @@ final class VectorSearchPath
     @Override
     public Result read(ExecutionContext context)
     {
-        long window = SearchCalls.saturatedSum(request.offset(), request.limit().getAsLong());
+        long window = window();
         if (request.approximate() && window > SearchCalls.MAXIMUM_APPROXIMATE_WINDOW) {
             throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "approximate vector search with LIMIT + OFFSET above " + SearchCalls.MAXIMUM_APPROXIMATE_WINDOW);
         }
