@@ -25,12 +25,15 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code EXPLAIN SELECT} in MySQL's traditional layout ({@code id, select_type, table, partitions, type,
- * possible_keys, key, key_len, ref, rows, filtered, Extra}): one row per table access, naming the index it uses.
+ * {@code EXPLAIN SELECT} and {@code EXPLAIN} of a UNION in MySQL's traditional layout ({@code id, select_type, table,
+ * partitions, type, possible_keys, key, key_len, ref, rows, filtered, Extra}): one row per table access, naming the
+ * index it uses. Joins, subqueries and UNION parts are laid out by {@link PlanExplain}; this class gives the line of a
+ * lone table of the top-level query.
  * {@code type} is MySQL's ({@code const} for a full primary or unique key match, {@code ref} for a secondary key
  * equality, {@code range}, {@code fulltext} for MATCH, {@code ALL} for a scan) plus {@code vector} for an approximate
- * search through a VECTOR index and {@code hybrid} for DBMS_HYBRID_SEARCH. {@code rows} is exact for scans (the
- * table's row count) and the search window (LIMIT + OFFSET) for index searches.
+ * search through a VECTOR index and {@code hybrid} for DBMS_HYBRID_SEARCH. {@code rows} is the table's row count for
+ * scans, the search window (LIMIT + OFFSET) for vector searches and an estimate for key lookups
+ * ({@link PlanExplain#estimate}).
  */
 final class ExplainExecutor
 {
