@@ -10,9 +10,11 @@ import static java.util.Objects.requireNonNull;
  * Settings of the durable engine: the log's settings, how often a background checkpoint runs (zero disables the
  * timer), after how many logged bytes a checkpoint is started regardless of the timer (this bounds recovery time),
  * whether {@code close()} checkpoints (tests turn that off to exercise log replay), and after how many changed rows
- * a table's searcher is refreshed (besides a refresh every second).
+ * a table's searcher is refreshed (besides a refresh every second), and how many committed rows may wait for the
+ * background index applier before writers wait for it (back-pressure).
  */
-public record LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, long checkpointLogBytes, boolean checkpointOnClose, int refreshRows)
+public record LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, long checkpointLogBytes, boolean checkpointOnClose, int refreshRows,
+        long applyBacklogRows)
 {
     /** A table's searcher is refreshed (and its version map emptied) once this many rows changed since the last refresh. */
     public static final int DEFAULT_REFRESH_ROWS = 10_000;
@@ -23,8 +25,25 @@ public record LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, l
      */
     public static final long DEFAULT_CHECKPOINT_LOG_BYTES = 64L << 20;
 
+    /**
+     * Default of {@link #applyBacklogRows}: twice the refresh threshold. A statement is acknowledged once logged and
+     * in the version map; the applier builds documents (HNSW insertion included) behind it. Past this many rows not
+     * yet applied, a writer waits after its statement until the backlog is back under the bound, so the version map
+     * (and the rows searches score exactly) stays below about {@code applyBacklogRows + refreshRows} rows: some 120 MB
+     * of 768-dimension rows.
+     */
+    public static final long DEFAULT_APPLY_BACKLOG_ROWS = 2L * DEFAULT_REFRESH_ROWS;
+
+    public LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, long checkpointLogBytes, boolean checkpointOnClose, int refreshRows)
+    {
+        this(wal, checkpointInterval, checkpointLogBytes, checkpointOnClose, refreshRows, Math.max(DEFAULT_APPLY_BACKLOG_ROWS, 2L * refreshRows));
+    }
+
     public LuceneEngineOptions
     {
+        if (applyBacklogRows < 1) {
+            throw new IllegalArgumentException("applyBacklogRows must be positive");
+        }
         requireNonNull(wal, "wal is null");
         requireNonNull(checkpointInterval, "checkpointInterval is null");
         if (refreshRows < 1) {
@@ -40,6 +59,7 @@ public record LuceneEngineOptions(WalOptions wal, Duration checkpointInterval, l
 
     public static LuceneEngineOptions defaults()
     {
-        return new LuceneEngineOptions(WalOptions.defaults(), Duration.ofSeconds(60), DEFAULT_CHECKPOINT_LOG_BYTES, true, DEFAULT_REFRESH_ROWS);
+        return new LuceneEngineOptions(WalOptions.defaults(), Duration.ofSeconds(60), DEFAULT_CHECKPOINT_LOG_BYTES, true, DEFAULT_REFRESH_ROWS,
+                DEFAULT_APPLY_BACKLOG_ROWS);
     }
 }

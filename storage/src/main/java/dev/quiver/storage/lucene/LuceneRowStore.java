@@ -72,11 +72,14 @@ import static java.util.Objects.requireNonNull;
  * ({@code _rowid} term), the row in binary form ({@code _row}), and one term per unique key ({@code _u<n>}, the
  * collation-normalised key) for duplicate checks.
  *
- * <p>Changes a statement makes go to the version map first (row id → latest row or tombstone, and per unique key
- * → row id or "freed"), so the statement and later readers see them at once; when the statement commits, the engine
- * hands the same changes to {@link #apply} for the index writer. {@link #refresh} (under the table's write lock,
- * between statements) reopens the searcher and empties the version map. Lookups read the version map, then the
- * searcher. A {@link #commit} at a checkpoint records the log position it covers. The writer never commits on close.
+ * <p>A committed statement is first handed off for the index writer ({@link #handOff}, which numbers it), then
+ * published to the version map (row id → latest row or tombstone, and per unique key → row id or "freed"), so the
+ * statement's acknowledgement and later readers need only the version map; the engine's background applier builds
+ * the documents and calls the writer ({@link #apply(Pending)}) later, in hand-off order, so a statement never waits
+ * for HNSW graph insertion. {@link #refresh} (under the table's write lock, between statements) reopens the searcher
+ * and drops the version-map entries it now shows; entries of statements the writer has not reached yet stay and keep
+ * serving lookups and the search overlay. Lookups read the version map, then the searcher. A {@link #commit} at a
+ * checkpoint records the log position it covers ({@link #appliedThrough}). The writer never commits on close.
  */
 public final class LuceneRowStore
         implements RowStore, AutoCloseable
@@ -108,6 +111,22 @@ public final class LuceneRowStore
     private final List<FulltextIndex> fulltextIndexes = new ArrayList<>();
     private final LuceneTextSearch textSearch = new LuceneTextSearch(this);
     private final KeyDocValues keyDocValues;
+    /** Sequence number of the last statement handed off for the writer ({@link #handOff}). */
+    private final java.util.concurrent.atomic.AtomicLong handedSequence = new java.util.concurrent.atomic.AtomicLong();
+    /** Rows (changes) handed off so far. */
+    private final java.util.concurrent.atomic.AtomicLong handedRows = new java.util.concurrent.atomic.AtomicLong();
+    /** Held while a statement is applied to the writer, and while the store closes (so closing waits for it). */
+    private final java.util.concurrent.locks.ReentrantLock applyLock = new java.util.concurrent.locks.ReentrantLock();
+    /** Set under {@link #applyLock}: the writer is closed or rolled back, statements are dropped. */
+    private boolean closed;
+    /** The last statement applied to the writer (written under {@link #applyLock}). */
+    private volatile long appliedSequence;
+    /** Log position of the last logged statement applied (the committed position until one is). */
+    private volatile long appliedLsn;
+    /** Rows (changes) applied to the writer so far (for the refresh trigger). */
+    private volatile long appliedRows;
+    /** {@link #appliedSequence} as of the last refresh (written under the table write lock). */
+    private volatile long refreshedSequence;
 
     private record FulltextIndex(int indexPosition, int[] columnPositions, TextAnalyzers.Spec spec) {}
     private final VectorFields vectorFields;
@@ -155,6 +174,7 @@ public final class LuceneRowStore
         this.committedLsn = Long.parseLong(commitData.getOrDefault(LSN, "0"));
         this.committedAutoIncrement = Long.parseLong(commitData.getOrDefault(AUTO_INCREMENT, "0"));
         this.committedNextRowId = Long.parseLong(commitData.getOrDefault(NEXT_ROW_ID, "1"));
+        this.appliedLsn = committedLsn;
     }
 
     /** Opens (creating if needed) the index; the version map asks for a refresh after {@code refreshRows} changed rows. */
@@ -236,7 +256,10 @@ public final class LuceneRowStore
     @Override
     public void put(long rowId, Row row, Row previous)
     {
-        versionMap.put(rowId, row);
+        // the statement was handed to the writer before it publishes (see the class comment), so the entry's
+        // sequence is at least the statement's own
+        long sequence = handedSequence.get();
+        versionMap.put(rowId, row, sequence);
         for (int i = 0; i < uniquePositions.size(); i++) {
             List<Object> newKey = ValueComparison.indexKey(row, uniquePositions.get(i));
             BytesRef newBytes = newKey == null ? null : keyBytes(newKey);
@@ -245,12 +268,12 @@ public final class LuceneRowStore
                 if (oldKey != null) {
                     BytesRef oldBytes = keyBytes(oldKey);
                     if (!oldBytes.equals(newBytes)) {
-                        versionMap.freeKey(i, oldBytes);
+                        versionMap.freeKey(i, oldBytes, sequence);
                     }
                 }
             }
             if (newBytes != null) {
-                versionMap.claimKey(i, newBytes, rowId);
+                versionMap.claimKey(i, newBytes, rowId, sequence);
             }
         }
     }
@@ -267,11 +290,12 @@ public final class LuceneRowStore
         if (previous == null) {
             return;
         }
-        versionMap.delete(rowId);
+        long sequence = handedSequence.get();
+        versionMap.delete(rowId, sequence);
         for (int i = 0; i < uniquePositions.size(); i++) {
             List<Object> oldKey = ValueComparison.indexKey(previous, uniquePositions.get(i));
             if (oldKey != null) {
-                versionMap.freeKey(i, keyBytes(oldKey));
+                versionMap.freeKey(i, keyBytes(oldKey), sequence);
             }
         }
     }
@@ -491,8 +515,93 @@ public final class LuceneRowStore
 
     // ------------------------------------------------------------------ writer side (engine)
 
-    /** Applies one committed statement's changes to the index writer. */
-    public void apply(List<RowChange> changes)
+    /**
+     * A committed statement on its way to the index writer: {@code sequence} orders the statements handed to this
+     * store ({@link #handOff}), {@code lsn} is its log position (0 when it is not logged, as in an ALTER TABLE
+     * build).
+     */
+    public record Pending(LuceneRowStore store, long sequence, long lsn, List<RowChange> changes)
+    {
+        public Pending
+        {
+            requireNonNull(store, "store is null");
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * Numbers a committed statement for the index writer. The caller hands statements off in log order, before
+     * it publishes them to the version map, and passes every one to {@link #apply(Pending)} in that order.
+     */
+    public Pending handOff(long lsn, List<RowChange> changes)
+    {
+        handedRows.addAndGet(changes.size());
+        return new Pending(this, handedSequence.incrementAndGet(), lsn, changes);
+    }
+
+    /**
+     * Builds the documents of a handed-off statement and applies them to the index writer (the engine's background
+     * applier; statements of one store one at a time, in sequence order). Returns false, applying nothing, when the
+     * store is closed or discarded.
+     */
+    public boolean apply(Pending pending)
+            throws IOException
+    {
+        applyLock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            if (pending.sequence() != appliedSequence + 1) {
+                throw new IllegalStateException("table index " + path.getFileName() + " got statement " + pending.sequence() + " after " + appliedSequence);
+            }
+            write(pending.changes());
+            appliedLsn = Math.max(appliedLsn, pending.lsn());
+            appliedRows += pending.changes().size();
+            appliedSequence = pending.sequence();
+            return true;
+        }
+        finally {
+            applyLock.unlock();
+        }
+    }
+
+    /** Hands off and applies a statement on the calling thread (recovery, an ALTER TABLE build). */
+    public void applyNow(long lsn, List<RowChange> changes)
+            throws IOException
+    {
+        apply(handOff(lsn, changes));
+    }
+
+    /** Number of documents the index writer holds, flushed or not (tests: proves what reached the writer). */
+    int writerDocuments()
+    {
+        return writer.getDocStats().maxDoc;
+    }
+
+    /**
+     * The log position a commit made now may record: every statement of this table up to it has reached the
+     * writer. {@code lastAppended} (the log's end, with no statement between its append and its hand-off) when
+     * nothing waits for the writer, else the position of the last statement applied.
+     */
+    public long appliedThrough(long lastAppended)
+    {
+        applyLock.lock();
+        try {
+            return appliedSequence == handedSequence.get() ? lastAppended : appliedLsn;
+        }
+        finally {
+            applyLock.unlock();
+        }
+    }
+
+    /** True when nothing handed off waits for the writer. */
+    public boolean fullyApplied()
+    {
+        return appliedSequence == handedSequence.get();
+    }
+
+    private void write(List<RowChange> changes)
             throws IOException
     {
         for (RowChange change : changes) {
@@ -539,27 +648,48 @@ public final class LuceneRowStore
         }
     }
 
-    /** True when the version map has grown enough that a refresh should run soon. */
+    /**
+     * True when a refresh should run soon: the version map holds at least {@code refreshRows} rows besides those
+     * still waiting for the writer (which a refresh could not drop), and something reached the writer since the
+     * last refresh. With the applier caught up this is the plain "the version map has grown" rule.
+     */
     public boolean needsRefresh()
     {
-        return versionMap.size() >= refreshRows;
+        long waiting = handedRows.get() - appliedRows;
+        return versionMap.size() - waiting >= refreshRows && appliedSequence > refreshedSequence;
     }
 
+    /** True when a refresh would show something new (a statement reached the writer since the last one). */
     public boolean hasUnrefreshedChanges()
     {
-        return !versionMap.isEmpty();
+        return appliedSequence > refreshedSequence;
     }
 
-    /** Reopens the searcher over everything applied and empties the version map. Caller holds the table write lock. */
+    /**
+     * Reopens the searcher and drops the version-map entries it now contains: those no newer than the last
+     * statement applied. The reopen holds the apply lock, so the new searcher holds exactly the statements applied
+     * (it waits for the one being applied, and the applier waits for the reopen); each searcher, and each flushed
+     * segment, then ends on a statement boundary, as when statements applied themselves. Entries of statements still
+     * waiting for the writer stay and keep serving lookups and the search overlay. Caller holds the table write
+     * lock: no reader sits between its version-map lookup and its searcher lookup while the two change, so every
+     * reader sees each row either in the version map or in its searcher.
+     */
     public void refresh()
     {
+        long sequence;
+        applyLock.lock();
         try {
+            sequence = appliedSequence;
             searchers.maybeRefreshBlocking();
         }
         catch (IOException e) {
             throw io("refreshing", e);
         }
-        versionMap.clear();
+        finally {
+            applyLock.unlock();
+        }
+        versionMap.removeThrough(sequence);
+        refreshedSequence = sequence;
     }
 
     /** Commits everything applied so far with the log position, auto_increment counter and next row id it covers. */
@@ -672,6 +802,7 @@ public final class LuceneRowStore
     @Override
     public void close()
     {
+        markClosed();
         try {
             searchers.close();
             writer.close();
@@ -688,6 +819,7 @@ public final class LuceneRowStore
      */
     public void discard()
     {
+        markClosed();
         try {
             searchers.close();
             writer.rollback();
@@ -695,6 +827,18 @@ public final class LuceneRowStore
         }
         catch (IOException e) {
             throw io("closing", e);
+        }
+    }
+
+    /** Waits for a statement being applied, then makes {@link #apply(Pending)} drop every later one. */
+    private void markClosed()
+    {
+        applyLock.lock();
+        try {
+            closed = true;
+        }
+        finally {
+            applyLock.unlock();
         }
     }
 

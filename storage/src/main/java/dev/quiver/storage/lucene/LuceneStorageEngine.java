@@ -77,10 +77,15 @@ public final class LuceneStorageEngine
     private final ConcurrentSkipListMap<String, ConcurrentSkipListMap<String, DurableTable>> databases = new ConcurrentSkipListMap<>();
     private final Map<Long, DurableTable> tablesById = new HashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final IndexApplier applier;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private long nextTableId = 1;
     private long lastCheckpointLsn;
+    /** During recovery: the log position the catalog snapshot covers. */
+    private long snapshotLsn;
+    /** The last checkpoint committed every table at its position (no statement was waiting for the applier). */
+    private boolean lastCheckpointComplete;
     private volatile long logBytesAtCheckpoint;
     private final AtomicBoolean checkpointRequested = new AtomicBoolean();
     private volatile Throwable failure;
@@ -122,6 +127,7 @@ public final class LuceneStorageEngine
                 @Override
                 public void afterStatement()
                 {
+                    applier.awaitBacklog();
                     try {
                         refreshIfNeeded(false);
                     }
@@ -137,15 +143,9 @@ public final class LuceneStorageEngine
             this.table.restoreCounters(nextRowId.get(), autoIncrement);
         }
 
-        /**
-         * Applies a statement's changes to the index writer and tracks the next row id a checkpoint records. Runs
-         * concurrently for statements on different keys (the index writer is thread-safe; the table's key locks
-         * order the changes of one row).
-         */
-        void apply(List<RowChange> changes)
-                throws IOException
+        /** Tracks the next row id a checkpoint records. */
+        void noteRowIds(List<RowChange> changes)
         {
-            store.apply(changes);
             long next = 0;
             for (RowChange change : changes) {
                 next = Math.max(next, change.rowId() + 1);
@@ -179,6 +179,7 @@ public final class LuceneStorageEngine
             thread.setDaemon(true);
             return thread;
         });
+        this.applier = new IndexApplier(options.applyBacklogRows(), this::applierFailed);
     }
 
     public static LuceneStorageEngine open(Path dataDirectory)
@@ -223,6 +224,7 @@ public final class LuceneStorageEngine
             engine.closeQuietly();
             throw e;
         }
+        engine.applier.start();
         engine.scheduler.scheduleWithFixedDelay(engine::refreshTables, 1, 1, TimeUnit.SECONDS);
         if (!options.checkpointInterval().isZero()) {
             long millis = options.checkpointInterval().toMillis();
@@ -251,18 +253,22 @@ public final class LuceneStorageEngine
         CatalogSnapshot snapshot = CatalogSnapshot.read(root).orElse(CatalogSnapshot.empty());
         nextTableId = snapshot.nextTableId();
         snapshot.databases().forEach(name -> databases.put(name, new ConcurrentSkipListMap<>()));
+        // a table index may be behind the snapshot (its last statements had not reached the index writer at the
+        // checkpoint, which then kept the log from there): replay from the oldest index, catalog records only after
+        // the snapshot
+        long from = snapshot.coveredLsn();
         for (CatalogSnapshot.TableEntry entry : snapshot.tables()) {
             DurableTable table = openTable(entry.tableId(), entry.database(), entry.definition());
-            if (table.store.committedLsn() < snapshot.coveredLsn()) {
-                throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "table index " + entry.tableId() + " is older than the catalog snapshot");
-            }
+            from = Math.min(from, table.store.committedLsn());
         }
-        wal.replay(snapshot.coveredLsn() + 1, this::replay);
+        snapshotLsn = snapshot.coveredLsn();
+        wal.replay(from + 1, this::replay);
         // an ALTER TABLE that crashed before logging its switch left a built index nobody names: the checkpoint below
         // deletes it with the directories of dropped and altered tables, once the new snapshot no longer names them
         // (deleting earlier could remove an index a replay after another crash still needs)
         tablesById.values().forEach(table -> table.refreshIfNeeded(true));
         lastCheckpointLsn = snapshot.coveredLsn();
+        lastCheckpointComplete = from == snapshot.coveredLsn();
         checkpoint();
         // the checkpoint skips its clean-up when there was nothing to replay (a crash after it wrote the snapshot);
         // the snapshot on disk then names exactly the tables open now, so the rest can go
@@ -280,7 +286,12 @@ public final class LuceneStorageEngine
 
     private void replay(WalRecord record)
     {
-        switch (LogRecord.decode(record)) {
+        LogRecord decoded = LogRecord.decode(record);
+        if (record.lsn() <= snapshotLsn && !(decoded instanceof LogRecord.Rows)) {
+            // the catalog snapshot already holds it
+            return;
+        }
+        switch (decoded) {
             case LogRecord.CreateDatabase create -> databases.putIfAbsent(create.name(), new ConcurrentSkipListMap<>());
             case LogRecord.DropDatabase drop -> {
                 Map<String, DurableTable> tables = databases.remove(drop.name());
@@ -305,20 +316,25 @@ public final class LuceneStorageEngine
             }
             case LogRecord.Rows rows -> {
                 DurableTable table = tablesById.get(rows.tableId());
+                if (table == null && record.lsn() <= snapshotLsn) {
+                    // dropped or altered before the snapshot
+                    return;
+                }
                 if (table == null) {
                     throw new QuiverException(ErrorCode.ER_STORAGE_CORRUPT, "log record " + record.lsn() + " names unknown table " + rows.tableId());
                 }
                 if (record.lsn() <= table.appliedLsn) {
                     return;
                 }
-                table.table.replay(rows.changes(), rows.autoIncrement());
                 try {
-                    table.apply(rows.changes());
-                    table.autoIncrement = rows.autoIncrement();
+                    table.store.applyNow(record.lsn(), rows.changes());
                 }
                 catch (IOException e) {
                     throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "replaying into table index " + table.id + ": " + e.getMessage());
                 }
+                table.table.replay(rows.changes(), rows.autoIncrement());
+                table.noteRowIds(rows.changes());
+                table.autoIncrement = rows.autoIncrement();
             }
             case LogRecord.AlterTable alter -> {
                 DurableTable old = tablesById.remove(alter.oldTableId());
@@ -389,12 +405,15 @@ public final class LuceneStorageEngine
     // ------------------------------------------------------------------ logging
 
     /**
-     * The statement sink of every table: append the record and apply it to the Lucene writer; runs while the
-     * statement holds its table locks (the key stripes of its rows, or the table exclusively), so the log's order
-     * per key is the apply order. Statements on different keys run this concurrently: the payload is encoded
-     * outside any lock, and only reading the table's auto_increment counter and the append are ordered (per table),
-     * so that each record's counter covers every value generated before it in log order. The table waits for the
-     * force after releasing its locks, so writers share a force too.
+     * The statement sink of every table: append the record and queue it for the background index applier; runs
+     * while the statement holds its table locks (the key stripes of its rows, or the table exclusively), so the
+     * log's order per key is the apply order. The statement never calls the index writer: once this returns, the
+     * table publishes the changes to its version map, which serves lookups, unique checks and the search overlay
+     * until a refresh after the applier reached them. Statements on different keys run this concurrently: the
+     * payload is encoded outside any lock, and only reading the table's auto_increment counter, the append and the
+     * hand-off to the applier are ordered (per table), so that each record's counter covers every value generated
+     * before it in log order and a table's statements reach its writer in log order. The table waits for the force
+     * after releasing its locks, so writers share a force too.
      */
     private long logRows(DurableTable table, RowStoreTable rowStoreTable, List<RowChange> changes, long autoIncrement)
     {
@@ -412,18 +431,12 @@ public final class LuceneStorageEngine
                 }
                 lsn = wal.append(record.type(), payload);
                 table.autoIncrement = counter;
+                applier.enqueue(table.store.handOff(lsn, changes));
             }
             finally {
                 table.appendLock.unlock();
             }
-            try {
-                table.apply(changes);
-            }
-            catch (IOException | RuntimeException e) {
-                // the log holds a record the index lacks: refuse further writes, recovery will replay it
-                failure = e;
-                throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "applying to table index: " + e.getMessage());
-            }
+            table.noteRowIds(changes);
             requestCheckpointIfLogIsLong();
             return lsn;
         }
@@ -466,6 +479,48 @@ public final class LuceneStorageEngine
         finally {
             checkpointLock.readLock().unlock();
         }
+    }
+
+    /** The background applier failed: its statements are logged but not in the index; refuse writes, replay recovers them. */
+    private void applierFailed(Throwable cause)
+    {
+        LOG.error("The index applier failed; the engine refuses further writes (restart to replay the log)", cause);
+        failure = cause;
+    }
+
+    /** Test hook: the background applier applies nothing until {@link #resumeIndexApplier}; statements still commit. */
+    void pauseIndexApplier()
+    {
+        applier.pause();
+    }
+
+    void resumeIndexApplier()
+    {
+        applier.resume();
+    }
+
+    /** Test hook: waits until the applier has applied every committed statement (false when paused or failed). */
+    boolean drainIndexApplier()
+    {
+        return applier.drain();
+    }
+
+    /** Test hook: rows committed but not yet applied to an index writer. */
+    long indexBacklogRows()
+    {
+        return applier.backlogRows();
+    }
+
+    /** Test hook: documents in the table's index writer, flushed or not. */
+    int writerDocuments(String database, String table)
+    {
+        return databases.get(database).get(table).store.writerDocuments();
+    }
+
+    /** Test hook: refreshes every table's searcher with changes the writer has. */
+    void refreshNow()
+    {
+        refreshTables();
     }
 
     private void checkWritable()
@@ -657,7 +712,7 @@ public final class LuceneStorageEngine
                 public long log(RowStoreTable rowStoreTable, List<RowChange> changes, long autoIncrement)
                 {
                     try {
-                        newStore.apply(changes);
+                        newStore.applyNow(0, changes);
                     }
                     catch (IOException e) {
                         throw QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, "building table index " + newId + ": " + e.getMessage());
@@ -773,8 +828,10 @@ public final class LuceneStorageEngine
     // ------------------------------------------------------------------ checkpoint, close
 
     /**
-     * Commits every table index at the current log position, writes the catalog snapshot, logs a checkpoint record
-     * and trims the log segments the checkpoint covers. Blocks writers briefly.
+     * Commits every table index with the log position its writer has reached (the current position, unless
+     * statements of the table still wait for the background applier: then the position of the last one applied),
+     * writes the catalog snapshot (at the current position), logs a checkpoint record and trims the log segments
+     * every table index covers. Blocks writers briefly; never waits for the applier.
      */
     public void checkpoint()
     {
@@ -783,7 +840,7 @@ public final class LuceneStorageEngine
         try {
             checkWritable();
             long lsn = wal.lastAppendedLsn();
-            if (lsn == lastCheckpointLsn && lsn > 0) {
+            if (lsn == lastCheckpointLsn && lsn > 0 && lastCheckpointComplete) {
                 return;
             }
             logBytesAtCheckpoint = wal.appendedBytes();
@@ -791,9 +848,13 @@ public final class LuceneStorageEngine
                 wal.awaitDurable(lsn);
             }
             List<CatalogSnapshot.TableEntry> entries = new ArrayList<>();
+            long oldest = lsn;
             for (DurableTable table : tablesById.values()) {
-                table.store.commit(lsn, table.autoIncrement, table.nextRowId.get());
-                table.appliedLsn = lsn;
+                // read before the commit, which then holds at least everything applied so far (replay is idempotent)
+                long covered = Math.max(table.appliedLsn, table.store.appliedThrough(lsn));
+                table.store.commit(covered, table.autoIncrement, table.nextRowId.get());
+                table.appliedLsn = covered;
+                oldest = Math.min(oldest, covered);
                 entries.add(new CatalogSnapshot.TableEntry(table.id, table.database, table.table.definition(), table.autoIncrement));
             }
             entries.sort((left, right) -> Long.compare(left.tableId(), right.tableId()));
@@ -801,7 +862,8 @@ public final class LuceneStorageEngine
             deleteOrphanTableDirectories();
             LogRecord.Checkpoint marker = new LogRecord.Checkpoint(lsn);
             lastCheckpointLsn = wal.appendDurably(marker.type(), marker.payload());
-            wal.trimBefore(lsn + 1);
+            lastCheckpointComplete = oldest == lsn;
+            wal.trimBefore(oldest + 1);
         }
         catch (IOException e) {
             failure = e;
@@ -840,7 +902,7 @@ public final class LuceneStorageEngine
     private void scheduledCheckpoint()
     {
         try {
-            if (!closed && failure == null && wal.lastAppendedLsn() != lastCheckpointLsn) {
+            if (!closed && failure == null && (wal.lastAppendedLsn() != lastCheckpointLsn || !lastCheckpointComplete)) {
                 checkpoint();
             }
         }
@@ -868,6 +930,9 @@ public final class LuceneStorageEngine
             Thread.currentThread().interrupt();
         }
         try {
+            // apply what the applier still holds, so the checkpoint covers it (unless it is paused or failed: the
+            // log keeps those statements)
+            applier.drain();
             if (options.checkpointOnClose() && failure == null) {
                 checkpoint();
             }
@@ -881,6 +946,7 @@ public final class LuceneStorageEngine
     private void closeQuietly()
     {
         scheduler.shutdownNow();
+        applier.close();
         catalogLock.lock();
         checkpointLock.writeLock().lock();
         try {

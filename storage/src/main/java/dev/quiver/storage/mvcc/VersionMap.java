@@ -10,11 +10,17 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * What changed since the last searcher refresh: the latest version of every changed row (or a tombstone), and for
- * every unique key touched, which row holds it now (or that it was freed). Lookups consult it before the searcher,
- * which gives real-time get and read-modify-write without refreshing; a refresh empties it. Backed by concurrent
- * maps: writers look up entries while another statement publishes its changes; the owning table serialises the
- * changes themselves and runs {@link #clear} alone.
+ * What the searcher does not show yet: the latest version of every changed row (or a tombstone), and for every
+ * unique key touched, which row holds it now (or that it was freed). Lookups consult it before the searcher, which
+ * gives real-time get and read-modify-write without refreshing, and searches score its rows exactly (the overlay).
+ *
+ * <p>Every entry carries the sequence number of the last statement handed to the index writer before the entry
+ * was published (so at least that of the statement that made it). The index writer applies statements in sequence
+ * order, in the background; a refresh calls {@link #removeThrough} with the last sequence applied before the
+ * searcher reopened, which drops exactly the entries the new searcher already contains, and keeps the rest (rows
+ * still waiting for the writer, and anything changed meanwhile). Backed by concurrent maps: writers look up entries
+ * while another statement publishes its changes; the owning table serialises the changes themselves and runs
+ * {@link #removeThrough} alone.
  */
 public final class VersionMap
 {
@@ -22,7 +28,7 @@ public final class VersionMap
     public static final long FREED = -1;
 
     /** The latest version of a changed row; {@code row} is null for a deleted row. */
-    public record Version(Row row)
+    public record Version(Row row, long sequence)
     {
         public boolean deleted()
         {
@@ -30,10 +36,10 @@ public final class VersionMap
         }
     }
 
-    private static final Version DELETED = new Version(null);
+    private record Owner(long rowId, long sequence) {}
 
     private final Map<Long, Version> rows = new ConcurrentHashMap<>();
-    private final List<Map<BytesRef, Long>> keys = new ArrayList<>();
+    private final List<Map<BytesRef, Owner>> keys = new ArrayList<>();
 
     public VersionMap(int uniqueKeys)
     {
@@ -42,36 +48,37 @@ public final class VersionMap
         }
     }
 
-    /** The row's latest version, or null when it has not changed since the last refresh. */
+    /** The row's latest version, or null when the searcher shows it as it is. */
     public Version version(long rowId)
     {
         return rows.get(rowId);
     }
 
-    /** The row id holding {@code key} in unique key {@code ordinal}, {@link #FREED}, or null when not touched. */
+    /** The row id holding {@code key} in unique key {@code ordinal}, {@link #FREED}, or null when the searcher knows. */
     public Long keyOwner(int ordinal, BytesRef key)
     {
-        return keys.get(ordinal).get(key);
+        Owner owner = keys.get(ordinal).get(key);
+        return owner == null ? null : owner.rowId();
     }
 
-    public void put(long rowId, Row row)
+    public void put(long rowId, Row row, long sequence)
     {
-        rows.put(rowId, new Version(row));
+        rows.put(rowId, new Version(row, sequence));
     }
 
-    public void delete(long rowId)
+    public void delete(long rowId, long sequence)
     {
-        rows.put(rowId, DELETED);
+        rows.put(rowId, new Version(null, sequence));
     }
 
-    public void claimKey(int ordinal, BytesRef key, long rowId)
+    public void claimKey(int ordinal, BytesRef key, long rowId, long sequence)
     {
-        keys.get(ordinal).put(key, rowId);
+        keys.get(ordinal).put(key, new Owner(rowId, sequence));
     }
 
-    public void freeKey(int ordinal, BytesRef key)
+    public void freeKey(int ordinal, BytesRef key, long sequence)
     {
-        keys.get(ordinal).put(key, FREED);
+        keys.get(ordinal).put(key, new Owner(FREED, sequence));
     }
 
     public int size()
@@ -94,16 +101,20 @@ public final class VersionMap
         });
     }
 
-    /** Ids of every row changed since the last refresh (live or deleted); a view, stable while nothing publishes. */
+    /** Ids of every row in the map (live or deleted); a view, stable while nothing publishes or refreshes. */
     public java.util.Set<Long> changedRowIds()
     {
         return java.util.Collections.unmodifiableSet(rows.keySet());
     }
 
-    /** After a refresh: the searcher now shows everything. */
-    public void clear()
+    /**
+     * After a refresh whose searcher contains every statement up to {@code sequence}: drops the entries no newer
+     * than that (the searcher shows them now). An entry published after a later statement stays, even if it only
+     * repeats what the searcher shows.
+     */
+    public void removeThrough(long sequence)
     {
-        rows.clear();
-        keys.forEach(Map::clear);
+        rows.values().removeIf(version -> version.sequence() <= sequence);
+        keys.forEach(owners -> owners.values().removeIf(owner -> owner.sequence() <= sequence));
     }
 }
