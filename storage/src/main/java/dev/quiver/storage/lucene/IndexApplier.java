@@ -35,6 +35,8 @@ final class IndexApplier
     /** The thread has taken a statement and not finished it. */
     private boolean applying;
     private boolean paused;
+    /** Writers waiting in {@link #awaitBacklog}. */
+    private int waitingWriters;
     private boolean stopping;
     private Throwable failure;
 
@@ -75,8 +77,17 @@ final class IndexApplier
     {
         lock.lock();
         try {
-            while (backlogRows > backlogLimit && failure == null && !stopping) {
-                progress.await();
+            if (!mustWait()) {
+                return;
+            }
+            waitingWriters++;
+            try {
+                while (mustWait()) {
+                    progress.await();
+                }
+            }
+            finally {
+                waitingWriters--;
             }
         }
         catch (InterruptedException e) {
@@ -85,6 +96,11 @@ final class IndexApplier
         finally {
             lock.unlock();
         }
+    }
+
+    private boolean mustWait()
+    {
+        return backlogRows > backlogLimit && failure == null && !stopping;
     }
 
     /**
@@ -102,6 +118,18 @@ final class IndexApplier
                 progress.awaitUninterruptibly();
             }
             return true;
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writers held by back-pressure now (tests). */
+    int waitingWriters()
+    {
+        lock.lock();
+        try {
+            return waitingWriters;
         }
         finally {
             lock.unlock();
@@ -130,6 +158,46 @@ final class IndexApplier
         }
         finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Test hook: while paused (and idle), applies the next {@code statements} queued statements on the calling thread,
+     * as the applier thread would.
+     */
+    void applyHeld(int statements)
+            throws java.io.IOException
+    {
+        for (int i = 0; i < statements; i++) {
+            LuceneRowStore.Pending next;
+            lock.lock();
+            try {
+                if (!paused || applying) {
+                    throw new IllegalStateException("the applier is not paused and idle");
+                }
+                next = queue.poll();
+                if (next == null) {
+                    return;
+                }
+                applying = true;
+            }
+            finally {
+                lock.unlock();
+            }
+            try {
+                next.store().apply(next);
+            }
+            finally {
+                lock.lock();
+                try {
+                    backlogRows -= next.changes().size();
+                    applying = false;
+                    progress.signalAll();
+                }
+                finally {
+                    lock.unlock();
+                }
+            }
         }
     }
 

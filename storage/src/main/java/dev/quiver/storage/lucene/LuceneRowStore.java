@@ -573,6 +573,12 @@ public final class LuceneRowStore
         apply(handOff(lsn, changes));
     }
 
+    /** Rows in the version map (tests). */
+    int versionMapRows()
+    {
+        return versionMap.size();
+    }
+
     /** Number of documents the index writer holds, flushed or not (tests: proves what reached the writer). */
     int writerDocuments()
     {

@@ -511,6 +511,25 @@ public final class LuceneStorageEngine
         return applier.backlogRows();
     }
 
+    /** Test hook: while paused, applies the next {@code statements} held statements on the calling thread. */
+    void applyHeldStatements(int statements)
+            throws IOException
+    {
+        applier.applyHeld(statements);
+    }
+
+    /** Test hook: rows in the table's version map. */
+    int versionMapRows(String database, String table)
+    {
+        return databases.get(database).get(table).store.versionMapRows();
+    }
+
+    /** Test hook: writers held by back-pressure now. */
+    int indexApplierWaiters()
+    {
+        return applier.waitingWriters();
+    }
+
     /** Test hook: documents in the table's index writer, flushed or not. */
     int writerDocuments(String database, String table)
     {
