@@ -42,21 +42,29 @@ import static java.util.Objects.requireNonNull;
  * Lucene index per table, see {@link LuceneRowStore}) and {@code catalog.snapshot} (the catalog at the last
  * checkpoint).
  *
- * <p>Every statement is one log record. Its path: the table applies it to the version map under the table lock, the engine
- * appends the record and applies the changes to the table's Lucene writer, the lock is released, and the writer
- * waits for the group commit before it returns (so concurrent writers of one table share a force). A reader
- * first waits until the table's last logged statement is durable, so nothing is visible before it is durable; a
- * writer may build on a statement still being forced, which is safe because the log is forced in order. After a
- * failed force the engine refuses all further reads and writes of logged tables. DDL is logged the same way and
- * is durable when it returns.
+ * <p>Every statement is one log record. Its path: under the table lock, the engine appends the record and queues the
+ * statement for the background {@link IndexApplier}, and the table publishes the changes to its version map; the lock
+ * is released, and the writer waits for the group commit before it returns (so concurrent writers of one table share
+ * a force). The statement never calls the index writer: the applier thread builds the documents and applies them
+ * (HNSW graph insertion included) later, a table's statements in log order, and until a refresh after that the
+ * version map answers lookups and unique checks and the searches score its rows exactly (the overlay), so an upsert
+ * never waits for graph insertion and a query right after it sees it. Writers wait for the applier only when more
+ * than {@link LuceneEngineOptions#applyBacklogRows} rows are behind. A reader first waits until the table's last
+ * logged statement is durable, so nothing is visible before it is durable; a writer may build on a statement still
+ * being forced, which is safe because the log is forced in order. After a failed force, or a failure of the applier,
+ * the engine refuses all further writes (and, after a failed force, reads) of logged tables. DDL is logged the same
+ * way and is durable when it returns.
  *
- * <p>A checkpoint commits every table index with the log position it covers, writes the catalog snapshot and trims
- * the log. Recovery: read the snapshot, open each table's last Lucene commit, replay the log after the snapshot's
- * position (skipping, per table, what its commit already covers), then checkpoint.
+ * <p>A checkpoint commits every table index with the log position its writer has reached (statements still queued
+ * for the applier are not in it), writes the catalog snapshot and trims the log before the oldest of those positions.
+ * Recovery: read the snapshot, open each table's last Lucene commit, replay the log from the oldest commit's position
+ * (catalog records only after the snapshot's; per table, only what its commit does not cover), then checkpoint.
+ * {@link #close} lets the applier finish first.
  *
- * <p>Rows are served from Lucene through a version map ({@link LuceneRowStore}): only rows changed since the last
- * refresh are on the heap. Writers of one table on different keys apply concurrently (see {@link RowStoreTable});
- * filter-based updates and deletes take the table exclusively. Current limits (later work): filters are evaluated row by
+ * <p>Rows are served from Lucene through a version map ({@link LuceneRowStore}): only rows the searcher does not show
+ * yet (changed since the last refresh, or still queued for the applier) are on the heap. Writers of one table on
+ * different keys publish concurrently (see {@link RowStoreTable}); filter-based updates and deletes take the table
+ * exclusively. Current limits (later work): filters are evaluated row by
  * row over the stored rows, not translated to Lucene queries; plain secondary indexes are not used yet by the
  * durable engine.
  */
