@@ -81,6 +81,15 @@ public interface Table
         throw new QuiverException(ErrorCode.ER_NOT_SUPPORTED_YET, "vector search on this engine");
     }
 
+    /**
+     * Brings the table's search indexes to their best shape for searching now, for a caller that finished a bulk
+     * load (seekdb's {@code CALL dbms_index_manager.refresh()}): the durable engine merges the table's index into one
+     * segment (one HNSW graph per vector index instead of one per segment), reopens its searcher and commits, so the
+     * merge survives a restart. Returns when done. Writes and reads may run meanwhile (a write during the merge may
+     * leave a small new segment). Results of searches do not change. A no-op for engines without segments.
+     */
+    default void refreshIndexes() {}
+
     /** Full-text search through a FULLTEXT index ({@link TextSearchRequest}); {@code ER_FT_MATCHING_KEY_NOT_FOUND} without one. */
     default SearchResult textSearch(TextSearchRequest request)
     {

@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * durability (for the in-memory engine a restart is the identity).
  */
 public abstract class AbstractStorageEngineTest
-        implements TextSearchContract
+        implements TextSearchContract, IndexRefreshContract
 {
     protected static final String DB = "db";
 

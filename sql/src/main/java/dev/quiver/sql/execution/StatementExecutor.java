@@ -156,7 +156,7 @@ public final class StatementExecutor
             case Statement.Update update -> writeExecutor.update(update, context);
             case Statement.Delete delete -> writeExecutor.delete(delete, context);
             case Statement.Explain explain -> explainExecutor.explain(explain, context);
-            case Statement.Call call -> call(call, session);
+            case Statement.Call call -> call(call, session, storage);
             case Statement.CreateTable create -> ddlExecutor.createTable(create, context);
             case Statement.DropTable drop -> ddlExecutor.dropTable(drop, context);
             case Statement.TruncateTable truncate -> ddlExecutor.truncate(truncate, context);
@@ -218,13 +218,31 @@ public final class StatementExecutor
     }
 
     /**
-     * seekdb's {@code CALL dbms_index_manager.refresh()}: a no-op, since every acknowledged write is visible to
-     * index searches at once. Other procedures do not exist (1305).
+     * seekdb's {@code CALL dbms_index_manager.refresh()}, which clients call after a bulk load: every acknowledged
+     * write is already visible to index searches, so this only brings the indexes of the current database's tables
+     * (every database's without one) to their best search shape ({@link dev.quiver.storage.Table#refreshIndexes}:
+     * the durable engine merges each table into one segment). Other procedures do not exist (1305).
      */
-    private static QueryResult call(Statement.Call call, Session session)
+    private static QueryResult call(Statement.Call call, Session session, StorageEngine storage)
     {
         List<String> name = call.name();
         if (name.size() == 2 && name.get(0).equalsIgnoreCase("dbms_index_manager") && name.get(1).equalsIgnoreCase("refresh")) {
+            String current = session.database();
+            List<String> databases = current == null || current.equalsIgnoreCase(ShowExecutor.INFORMATION_SCHEMA) ? storage.listDatabases()
+                    : storage.databaseExists(current) ? List.of(current) : List.of();
+            for (String database : databases) {
+                for (String table : storage.listTables(database)) {
+                    try {
+                        storage.table(database, table).refreshIndexes();
+                    }
+                    catch (QuiverException e) {
+                        if (e.errorCode() != ErrorCode.ER_NO_SUCH_TABLE) {
+                            throw e;
+                        }
+                        // dropped meanwhile
+                    }
+                }
+            }
             return UpdateCountResult.EMPTY;
         }
         String qualified = name.size() == 1 ? TableValues.database(new dev.quiver.sql.tree.TableName(Optional.empty(), name.get(0)), session) + "." + name.get(0) : String.join(".", name);

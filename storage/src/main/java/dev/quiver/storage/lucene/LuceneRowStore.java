@@ -707,6 +707,86 @@ public final class LuceneRowStore
         writer.commit();
     }
 
+    // ------------------------------------------------------------------ segments (see LuceneStorageEngine#refreshIndexes)
+
+    /**
+     * Merges the index into one segment ({@link IndexWriter#forceMerge}, which first flushes what was applied) and
+     * reopens the searcher on it. Takes no table lock: the writer accepts changes meanwhile (they may form a new small
+     * segment), and reopening without emptying the version map is safe (its rows shadow their older documents). Not
+     * committed: the caller commits (a checkpoint).
+     */
+    public void mergeToOneSegment()
+    {
+        try {
+            writer.forceMerge(1);
+            searchers.maybeRefreshBlocking();
+        }
+        catch (IOException e) {
+            throw io("merging", e);
+        }
+    }
+
+    /** The segments of the current searcher holding vectors of a VECTOR index: the graphs a vector search walks. */
+    public int vectorSegments()
+    {
+        IndexSearcher searcher = acquire();
+        try {
+            int segments = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                for (org.apache.lucene.index.FieldInfo field : leaf.reader().getFieldInfos()) {
+                    if (field.getVectorDimension() > 0) {
+                        segments++;
+                        break;
+                    }
+                }
+            }
+            return segments;
+        }
+        finally {
+            release(searcher);
+        }
+    }
+
+    /** The segments of the current searcher. */
+    public int segments()
+    {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        }
+        finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * True when the vector segments are worth merging into one while the table is idle: more than one, and either
+     * the rows outside the largest are at least 5 % of the table (so a large, merged table that takes a trickle of
+     * writes is not rewritten for each) or there are more than 8 of them.
+     */
+    public boolean vectorMergeWorthwhile()
+    {
+        if (!vectorFields.any()) {
+            return false;
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            int segments = 0;
+            long total = 0;
+            long largest = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                int docs = leaf.reader().maxDoc();
+                segments++;
+                total += docs;
+                largest = Math.max(largest, docs);
+            }
+            return segments > 1 && ((total - largest) * 20 >= total || segments > 8);
+        }
+        finally {
+            release(searcher);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private record Hit(long rowId, Row row) {}

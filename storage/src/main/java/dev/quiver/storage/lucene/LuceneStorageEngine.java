@@ -86,6 +86,7 @@ public final class LuceneStorageEngine
     private final Map<Long, DurableTable> tablesById = new HashMap<>();
     private final ScheduledExecutorService scheduler;
     private final IndexApplier applier;
+    private final IndexMerges merges;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private long nextTableId = 1;
@@ -112,6 +113,8 @@ public final class LuceneStorageEngine
         /** Orders reading the auto_increment counter with the log append, so logged counters never go backwards. */
         private final ReentrantLock appendLock = new ReentrantLock();
         private long appliedLsn;
+        /** For the idle merge ({@link IndexMerges}). */
+        private volatile long lastWriteNanos = System.nanoTime();
 
         DurableTable(long id, String database, TableDefinition definition, LuceneRowStore store)
         {
@@ -133,9 +136,16 @@ public final class LuceneStorageEngine
                 }
 
                 @Override
+                public void refreshIndexes()
+                {
+                    LuceneStorageEngine.this.refreshIndexes(DurableTable.this);
+                }
+
+                @Override
                 public void afterStatement()
                 {
                     applier.awaitBacklog();
+                    lastWriteNanos = System.nanoTime();
                     try {
                         refreshIfNeeded(false);
                     }
@@ -182,6 +192,7 @@ public final class LuceneStorageEngine
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.wal = WriteAheadLog.open(root.resolve("wal"), options.wal());
+        this.merges = new IndexMerges(options.mergeWhenIdle());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "quiver-checkpoint");
             thread.setDaemon(true);
@@ -867,7 +878,8 @@ public final class LuceneStorageEngine
         try {
             checkWritable();
             long lsn = wal.lastAppendedLsn();
-            if (lsn == lastCheckpointLsn && lsn > 0 && lastCheckpointComplete) {
+            boolean merged = merges.takeMerged();
+            if (lsn == lastCheckpointLsn && lsn > 0 && lastCheckpointComplete && !merged) {
                 return;
             }
             logBytesAtCheckpoint = wal.appendedBytes();
@@ -924,12 +936,96 @@ public final class LuceneStorageEngine
                 LOG.debug("Refresh of table {} failed (dropped or closed?)", table.id, e);
             }
         }
+        mergeIdle(tables, null);
+    }
+
+    /** Starts a background merge of an idle vector table ({@link IndexMerges}); {@code idle} null: the configured delay. */
+    private void mergeIdle(List<DurableTable> tables, java.time.Duration idle)
+    {
+        java.util.function.Supplier<List<? extends IndexMerges.Candidate>> candidates = () -> tables.stream().map(table -> new IndexMerges.Candidate()
+        {
+            @Override
+            public LuceneRowStore store()
+            {
+                return table.store;
+            }
+
+            @Override
+            public long lastWriteNanos()
+            {
+                return table.lastWriteNanos;
+            }
+
+            @Override
+            public String name()
+            {
+                return table.database + "." + table.table.definition().name();
+            }
+        }).toList();
+        if (idle == null) {
+            merges.mergeIdle(candidates);
+        }
+        else {
+            merges.mergeIdle(candidates, idle);
+        }
+    }
+
+    /**
+     * {@link Table#refreshIndexes}: merges the table's index into one segment (writes continue meanwhile), then
+     * checkpoints so that the merged index is the one a restart opens.
+     */
+    private void refreshIndexes(DurableTable table)
+    {
+        checkWritable();
+        // what the statements so far wrote goes into the merge (false when the applier is paused or failed: the
+        // merge then covers what it reached)
+        applier.drain();
+        LuceneRowStore store = table.store;
+        try {
+            merges.mergeNow(store);
+        }
+        catch (org.apache.lucene.store.AlreadyClosedException e) {
+            if (store == table.store) {
+                throw e;
+            }
+            // ALTER TABLE replaced the index meanwhile: the new one was just built
+        }
+        table.refreshIfNeeded(true);
+        checkpoint();
+    }
+
+    /** For tests: runs the idle-merge check now over every table, as if idle, and waits for the merge it starts. */
+    void mergeIdleTables()
+    {
+        List<DurableTable> tables;
+        catalogLock.lock();
+        try {
+            tables = List.copyOf(tablesById.values());
+        }
+        finally {
+            catalogLock.unlock();
+        }
+        // a merge the scheduler started earlier may predate the last writes: let it end, then check again
+        merges.awaitMerges();
+        mergeIdle(tables, java.time.Duration.ZERO);
+        merges.awaitMerges();
+    }
+
+    /** The segments holding vectors in the table's current searcher: the HNSW graphs one vector search walks. */
+    public int vectorSegments(String database, String table)
+    {
+        Map<String, DurableTable> tables = tables(database);
+        DurableTable found = tables.get(requireNonNull(table, "table is null"));
+        if (found == null) {
+            throw new QuiverException(ErrorCode.ER_NO_SUCH_TABLE, database, table);
+        }
+        return found.store.vectorSegments();
     }
 
     private void scheduledCheckpoint()
     {
         try {
-            if (!closed && failure == null && (wal.lastAppendedLsn() != lastCheckpointLsn || !lastCheckpointComplete)) {
+            if (!closed && failure == null && (wal.lastAppendedLsn() != lastCheckpointLsn || !lastCheckpointComplete || merges.hasMerged())) {
                 checkpoint();
             }
         }
@@ -948,6 +1044,7 @@ public final class LuceneStorageEngine
         // let a running refresh or checkpoint finish rather than interrupt it: an interrupted thread doing I/O on a
         // Lucene directory closes the channel of its write.lock ("FileLock invalidated by an external force")
         scheduler.shutdown();
+        merges.close();
         try {
             if (!scheduler.awaitTermination(60, TimeUnit.SECONDS)) {
                 LOG.warn("Background refresh or checkpoint still running at close");
@@ -989,6 +1086,8 @@ public final class LuceneStorageEngine
             tablesById.clear();
             databases.clear();
             wal.close();
+            merges.close();
+            merges.awaitTermination();
         }
         finally {
             try {

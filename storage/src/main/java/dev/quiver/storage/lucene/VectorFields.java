@@ -41,6 +41,12 @@ final class VectorFields
         }
     }
 
+    /** True when the table has a VECTOR index. */
+    boolean any()
+    {
+        return !fields.isEmpty();
+    }
+
     static String fieldName(IndexDefinition index)
     {
         return "_vec." + index.name().toLowerCase(Locale.ROOT);

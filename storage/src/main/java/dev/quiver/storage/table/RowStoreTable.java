@@ -1017,6 +1017,13 @@ public final class RowStoreTable
     }
 
     @Override
+    public void refreshIndexes()
+    {
+        read(() -> null);
+        sink.refreshIndexes();
+    }
+
+    @Override
     public SearchResult vectorSearch(VectorSearchRequest request)
     {
         requireNonNull(request, "request is null");

@@ -32,6 +32,9 @@ public interface StatementSink
      */
     default void afterStatement() {}
 
+    /** {@link dev.quiver.storage.Table#refreshIndexes}: the engine's index maintenance; holds no table lock. */
+    default void refreshIndexes() {}
+
     /** Records a statement; returns a ticket (e.g. the log sequence number) for {@link #awaitDurable}. */
     long log(RowStoreTable table, List<RowChange> changes, long autoIncrement);
 

@@ -97,7 +97,8 @@ class TestVectorRecall
             quantizedData.vectors[id] = quantizedData.point(random);
             sel[id] = random.nextInt(1000);
         }
-        engine = LuceneStorageEngine.open(directory);
+        // no background merge: the searches below run over the segment layout the load left
+        engine = LuceneStorageEngine.open(directory, LuceneEngineOptions.defaults().withMergeWhenIdle(java.time.Duration.ZERO));
         engine.createDatabase("db");
         floats = create("floats", DIMENSIONS, List.of(
                 index("v_l2", "l2", "hnsw", Map.of()), index("v_cos", "cosine", "hnsw", Map.of()), index("v_ip", "inner_product", "hnsw", Map.of())));
