@@ -103,6 +103,7 @@ final class KnnBenchmark
         String load = loadAverage();
         try (QuiverKnnEngine quiver = new QuiverKnnEngine(data.directory().resolve("index-quiver"), settings.m(), settings.efConstruction())) {
             KnnEngine.Build build = logBuild(quiver, quiver.build(data), data, log);
+            log.println("Quiver build: " + quiver.buildNote());
             List<Point> unfiltered;
             try {
                 unfiltered = settings.unfiltered() ? sweep(quiver, data, settings, false, log) : List.of();
@@ -112,7 +113,7 @@ final class KnnBenchmark
                 return new EngineResult(quiver.name(), Optional.of(build), List.of(), List.of(), "vector search unavailable: " + ex.getMessage(), load);
             }
             List<Point> filtered = sweep(quiver, data, settings, true, log);
-            return new EngineResult(quiver.name(), Optional.of(build), unfiltered, filtered, "Table.vectorSearch, LuceneStorageEngine", load + " → " + loadAverage());
+            return new EngineResult(quiver.name(), Optional.of(build), unfiltered, filtered, "Table.vectorSearch, LuceneStorageEngine; build: " + quiver.buildNote(), load + " → " + loadAverage());
         }
     }
 

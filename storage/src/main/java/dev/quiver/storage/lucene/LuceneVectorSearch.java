@@ -22,11 +22,14 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.TopKnnCollector;
+import org.apache.lucene.search.knn.MultiLeafKnnCollector;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.hnsw.BlockingFloatHeap;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -73,6 +76,8 @@ final class LuceneVectorSearch
     private final VersionMap versionMap;
     private long examined;
     private boolean graphRan;
+    /** True when no row changed since the searcher opened: no document is stale. */
+    private boolean overlayEmpty;
 
     /** A segment: its accepted documents (null: every live document with a vector) and how many. */
     private record Leaf(LeafReaderContext context, FixedBitSet accepted, int cost, int vectors) {}
@@ -98,16 +103,20 @@ final class LuceneVectorSearch
             return new SearchResult(List.of(), query.index().isPresent() ? SearchAccess.VECTOR_INDEX : SearchAccess.EXACT_SCAN, 0);
         }
         List<Candidate> overlay = new ArrayList<>();
-        versionMap.forEachLive((rowId, row) -> {
-            if (row.get(query.column()).isNull() || !query.matchesFilter(row)) {
-                return;
-            }
-            double distance = query.distance(row);
-            examined++;
-            if (!Double.isNaN(distance)) {
-                overlay.add(new Candidate(rowId, distance, row, null, -1));
-            }
-        });
+        // an emptied concurrent map still walks its whole table when iterated
+        overlayEmpty = versionMap.isEmpty();
+        if (!overlayEmpty) {
+            versionMap.forEachLive((rowId, row) -> {
+                if (row.get(query.column()).isNull() || !query.matchesFilter(row)) {
+                    return;
+                }
+                double distance = query.distance(row);
+                examined++;
+                if (!Double.isNaN(distance)) {
+                    overlay.add(new Candidate(rowId, distance, row, null, -1));
+                }
+            });
+        }
         Query pushed = pushedFilter();
         List<Leaf> leaves = leaves(pushed);
         long accepted = 0;
@@ -123,16 +132,23 @@ final class LuceneVectorSearch
             // a filtered walk reaches fewer accepted neighbours: collect more, up to 4x (at 10%: about 3x)
             want = (int) Math.min(4L * want, (long) Math.ceil(want / Math.sqrt((double) accepted / Math.max(1, vectors))));
         }
+        // the largest segments first, so that the candidates they find make the walks of the others stop early
+        leaves.sort(Comparator.comparingInt(Leaf::vectors).reversed());
         while (true) {
             List<Candidate> candidates = new ArrayList<>(overlay);
             boolean more = false;
             int walked = 0;
+            int toWalk = 0;
+            for (Leaf leaf : leaves) {
+                toWalk += exact || leaf.cost() <= want ? 0 : 1;
+            }
+            BlockingFloatHeap shared = toWalk > 1 ? new BlockingFloatHeap(want) : null;
             for (Leaf leaf : leaves) {
                 if (exact || leaf.cost() <= want) {
                     scan(leaf, candidates);
                 }
                 else {
-                    more |= walk(leaf, want, candidates);
+                    more |= walk(leaf, want, shared, candidates);
                     walked++;
                 }
             }
@@ -222,7 +238,7 @@ final class LuceneVectorSearch
     private boolean stale(NumericDocValues rowIds, int doc)
             throws IOException
     {
-        return rowIds != null && rowIds.advanceExact(doc) && versionMap.version(rowIds.longValue()) != null;
+        return !overlayEmpty && rowIds != null && rowIds.advanceExact(doc) && versionMap.version(rowIds.longValue()) != null;
     }
 
     /** Scores every accepted document of a segment exactly. */
@@ -258,7 +274,7 @@ final class LuceneVectorSearch
             return;
         }
         long rowId = rowIds.longValue();
-        if (versionMap.version(rowId) != null) {
+        if (!overlayEmpty && versionMap.version(rowId) != null) {
             return;
         }
         double distance = query.distance(values.vectorValue(ordinal));
@@ -273,11 +289,12 @@ final class LuceneVectorSearch
      * a filtered walk that visits more vectors than the segment accepts falls back to a scan. True when the walk
      * filled its candidates (the segment may hold more).
      */
-    private boolean walk(Leaf leaf, int want, List<Candidate> out)
+    private boolean walk(Leaf leaf, int want, BlockingFloatHeap shared, List<Candidate> out)
             throws IOException
     {
         LeafReader reader = leaf.context().reader();
-        TopKnnCollector collector = new TopKnnCollector(want, leaf.accepted() == null ? Integer.MAX_VALUE : leaf.cost());
+        TopKnnCollector top = new TopKnnCollector(want, leaf.accepted() == null ? Integer.MAX_VALUE : leaf.cost());
+        KnnCollector collector = shared == null ? top : new MultiLeafKnnCollector(want, shared, top);
         AcceptDocs acceptDocs = leaf.accepted() == null
                 ? AcceptDocs.fromLiveDocs(reader.getLiveDocs(), reader.maxDoc())
                 : AcceptDocs.fromIteratorSupplier(() -> new BitSetIterator(leaf.accepted(), leaf.cost()), null, reader.maxDoc());
@@ -303,7 +320,7 @@ final class LuceneVectorSearch
             }
             if (vectors.docID() == doc) {
                 double distance = query.distance(values.vectorValue(vectors.index()));
-                if (rowIds != null && rowIds.advanceExact(doc) && versionMap.version(rowIds.longValue()) == null && !Double.isNaN(distance)) {
+                if (rowIds != null && rowIds.advanceExact(doc) && (overlayEmpty || versionMap.version(rowIds.longValue()) == null) && !Double.isNaN(distance)) {
                     out.add(new Candidate(rowIds.longValue(), distance, null, leaf, doc));
                 }
             }
@@ -318,7 +335,15 @@ final class LuceneVectorSearch
     private Passing firstPassing(List<Candidate> candidates)
             throws IOException
     {
-        candidates.sort(NEAREST_FIRST);
+        // usually a few of many candidates are taken (an exact scan of a filter's rows has thousands): a heap built in
+        // linear time gives them nearest first without sorting the rest
+        java.util.PriorityQueue<Candidate> nearest = candidates.size() > 64 ? new java.util.PriorityQueue<>(candidates.size(), NEAREST_FIRST) : null;
+        if (nearest == null) {
+            candidates.sort(NEAREST_FIRST);
+        }
+        else {
+            nearest.addAll(candidates);
+        }
         List<ScoredRow> result = new ArrayList<>(query.k());
         LeafReaderContext fieldsOf = null;
         StoredFields storedFields = null;
@@ -326,7 +351,7 @@ final class LuceneVectorSearch
         int checked = 0;
         for (int i = 0; i < candidates.size() && result.size() < query.k(); i++) {
             checked++;
-            Candidate candidate = candidates.get(i);
+            Candidate candidate = nearest == null ? candidates.get(i) : nearest.poll();
             Row row = candidate.row();
             if (row == null) {
                 if (candidate.leaf().context() != fieldsOf) {
