@@ -68,8 +68,17 @@ final class IndexMerges
     /** Merges the store into one segment now (see {@link LuceneRowStore#mergeToOneSegment}). */
     void mergeNow(LuceneRowStore store)
     {
-        store.mergeToOneSegment();
-        merged.set(true);
+        // marked as running so that the idle check does not start a second merge of the same table meanwhile
+        boolean marked = running.add(store);
+        try {
+            store.mergeToOneSegment();
+            merged.set(true);
+        }
+        finally {
+            if (marked) {
+                running.remove(store);
+            }
+        }
     }
 
     /** Starts a background merge of an idle table worth merging, if none runs (called periodically). */

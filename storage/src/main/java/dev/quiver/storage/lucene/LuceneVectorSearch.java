@@ -51,7 +51,9 @@ import java.util.List;
  * pushed filter, or when the filter is selective enough that scoring its {@code C} rows costs less than the graph
  * walk would: a filtered walk touches about {@code want * N / C} vectors to collect {@code want} of them, so exact
  * wins when {@code C * C <= want * N} (N the vectors in the index; at 100k rows and ef 64, filters passing up to
- * about 2.5% of the rows). Otherwise the HNSW graph of each segment is searched for {@code want} candidates
+ * about 2.5% of the rows). Otherwise the HNSW graph of each segment is searched for {@code want} candidates (without
+ * a filter, the largest segment first and the walks sharing one heap of the best {@code want} scores, so that a
+ * smaller segment's walk stops once it cannot improve on them, as Lucene's {@code MultiLeafKnnCollector} does)
  * ({@code ef_search}, at least k, k * refine_k for the quantized types), restricted to the accepted documents, with
  * Lucene's rule per segment: a segment with at most {@code want} accepted documents is scanned, and a filtered walk
  * that visits more vectors than the segment accepts stops and scans them instead.</li>
@@ -85,7 +87,10 @@ final class LuceneVectorSearch
     /** A scored candidate: from the overlay (row set) or a segment (row read when needed). */
     private record Candidate(long rowId, double distance, Row row, Leaf leaf, int doc) {}
 
-    private static final Comparator<Candidate> NEAREST_FIRST = Comparator.comparingDouble(Candidate::distance).thenComparingLong(Candidate::rowId);
+    private static final Comparator<Candidate> NEAREST_FIRST = (left, right) -> {
+        int byDistance = Double.compare(left.distance(), right.distance());
+        return byDistance != 0 ? byDistance : Long.compare(left.rowId(), right.rowId());
+    };
 
     LuceneVectorSearch(LuceneRowStore store, IndexSearcher searcher, VectorQuery query, String field, VersionMap versionMap)
     {
@@ -134,6 +139,9 @@ final class LuceneVectorSearch
         }
         // the largest segments first, so that the candidates they find make the walks of the others stop early
         leaves.sort(Comparator.comparingInt(Leaf::vectors).reversed());
+        // walks share their candidates only in a first round without a filter: a filtered search needs each segment's
+        // deeper candidates (the unpushed rest of a filter rejects many; inner product lost recall with sharing)
+        boolean share = query.request().filter() instanceof Filter.All;
         while (true) {
             List<Candidate> candidates = new ArrayList<>(overlay);
             boolean more = false;
@@ -142,7 +150,8 @@ final class LuceneVectorSearch
             for (Leaf leaf : leaves) {
                 toWalk += exact || leaf.cost() <= want ? 0 : 1;
             }
-            BlockingFloatHeap shared = toWalk > 1 ? new BlockingFloatHeap(want) : null;
+            BlockingFloatHeap shared = share && toWalk > 1 ? new BlockingFloatHeap(want) : null;
+            share = false;
             for (Leaf leaf : leaves) {
                 if (exact || leaf.cost() <= want) {
                     scan(leaf, candidates);
@@ -325,7 +334,8 @@ final class LuceneVectorSearch
                 }
             }
         }
-        return hits.length >= want;
+        // a walk stopped by the shared heap may leave candidates behind
+        return hits.length >= want || shared != null;
     }
 
     /** The first k passing candidates, and the position of the last of them among all candidates (nearest first). */
