@@ -1011,6 +1011,12 @@ public final class LuceneStorageEngine
         merges.awaitMerges();
     }
 
+    /** For tests: whether the idle merge would merge the table ({@link LuceneRowStore#vectorMergeWorthwhile}). */
+    boolean vectorMergeWorthwhile(String database, String table)
+    {
+        return tables(database).get(table).store.vectorMergeWorthwhile();
+    }
+
     /** The segments holding vectors in the table's current searcher: the HNSW graphs one vector search walks. */
     public int vectorSegments(String database, String table)
     {

@@ -125,14 +125,20 @@ class TestLuceneIndexMerges
         // the scheduler's check would find the table idle only after an hour: the test runs the check itself
         Table table = load(Duration.ofHours(1), 1_000);
         List<List<Long>> before = ids(searches(table));
+        // Lucene's own merges may already have left one large segment and a rest under 5 %, which is not merged
+        boolean worthwhile = engine.vectorMergeWorthwhile("db", "vecs");
         engine.mergeIdleTables();
-        assertThat(engine.vectorSegments("db", "vecs")).isEqualTo(1);
+        assertThat(engine.vectorMergeWorthwhile("db", "vecs")).isFalse();
+        if (worthwhile) {
+            assertThat(engine.vectorSegments("db", "vecs")).isEqualTo(1);
+        }
         assertThat(ids(searches(table))).isEqualTo(before);
         // committed by the next checkpoint, although nothing was logged since the last one
         engine.checkpoint();
+        int merged = engine.vectorSegments("db", "vecs");
         engine.close();
         engine = LuceneStorageEngine.open(dataDirectory, options(Duration.ZERO));
-        assertThat(engine.vectorSegments("db", "vecs")).isEqualTo(1);
+        assertThat(engine.vectorSegments("db", "vecs")).isEqualTo(merged);
         assertThat(ids(searches(engine.table("db", "vecs")))).isEqualTo(before);
     }
 
