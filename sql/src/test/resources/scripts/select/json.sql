@@ -98,6 +98,70 @@ SELECT metadata->>'$.t' AS t, COUNT(*) FROM docs GROUP BY t ORDER BY t;
 > z    1
 > rows: 4
 
+-- A JSON column compared with a non-JSON value compares as JSON (MySQL 8): a string literal is a JSON string, a number
+-- a JSON number; an object needs CAST(... AS JSON). MariaDB compares the column's text instead.
+CREATE TABLE tags (id INT PRIMARY KEY, v JSON);
+> ok
+
+INSERT INTO tags VALUES (1, '"red"'), (2, '7'), (3, '{"a": 1}'), (4, 'true'), (5, '"7"'), (6, NULL);
+> update count: 6
+
+SELECT id FROM tags WHERE v = 'red';
+> id
+> --
+> 1
+> rows: 1
+
+SELECT id FROM tags WHERE v = 7 ORDER BY id;
+> id
+> --
+> 2
+> rows: 1
+
+SELECT id FROM tags WHERE v = '7' ORDER BY id;
+> id
+> --
+> 5
+> rows: 1
+
+SELECT id FROM tags WHERE v = '{"a": 1}';
+> id
+> --
+> rows: 0
+
+SELECT id FROM tags WHERE v = CAST('{"a": 1}' AS JSON);
+> id
+> --
+> 3
+> rows: 1
+
+SELECT id FROM tags WHERE v = TRUE;
+> id
+> --
+> 4
+> rows: 1
+
+SELECT id FROM tags WHERE v IN ('red', 7) ORDER BY id;
+> id
+> --
+> 1
+> 2
+> rows: 2
+
+SELECT id FROM tags WHERE v <> 'red' ORDER BY id;
+> id
+> --
+> 2
+> 3
+> 4
+> 5
+> rows: 4
+
+SELECT a.id, b.id FROM tags a JOIN tags b ON a.v = b.v AND a.id < b.id;
+> id id
+> -- --
+> rows: 0
+
 -- Failure: malformed JSON text and path
 SELECT JSON_EXTRACT('{"a": ', '$.a');
 > exception ER_INVALID_JSON_TEXT_IN_PARAM: Invalid JSON text in argument 1 to function json_extract: "Invalid value." at position 6.

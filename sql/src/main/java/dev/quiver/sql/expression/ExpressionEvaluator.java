@@ -163,18 +163,15 @@ public final class ExpressionEvaluator
     {
         Object left = evaluate(comparison.left(), context);
         Object right = evaluate(comparison.right(), context);
+        // a JSON-typed operand that arrives as its text (a JSON column, CASE/IF/COALESCE of JSON) is a JSON value: then
+        // the comparison is MySQL's JSON comparison, with the other side converted to JSON (a string to a JSON string)
+        left = asJsonIfTyped(left, comparison.left(), 1, context);
+        right = asJsonIfTyped(right, comparison.right(), 2, context);
         if (left instanceof dev.quiver.storage.json.JsonNode && comparison.right() instanceof Expression.BooleanLiteral literal) {
             right = new dev.quiver.storage.json.JsonNode.JsonBoolean(literal.value());
         }
         if (right instanceof dev.quiver.storage.json.JsonNode && comparison.left() instanceof Expression.BooleanLiteral literal) {
             left = new dev.quiver.storage.json.JsonNode.JsonBoolean(literal.value());
-        }
-        // a JSON column (its text at run time) against a JSON value compares as JSON, not as a JSON string
-        if (left instanceof dev.quiver.storage.json.JsonNode && JsonFunctions.isJsonText(right, comparison.right(), context)) {
-            right = JsonFunctions.document(right, 2, "json_compare");
-        }
-        else if (right instanceof dev.quiver.storage.json.JsonNode && JsonFunctions.isJsonText(left, comparison.left(), context)) {
-            left = JsonFunctions.document(left, 1, "json_compare");
         }
         if (comparison.operator() == Expression.ComparisonOperator.NULL_SAFE_EQUAL) {
             if (left == null || right == null) {
@@ -195,6 +192,12 @@ public final class ExpressionEvaluator
             case GREATER_THAN_OR_EQUAL -> result >= 0;
             case NULL_SAFE_EQUAL -> throw new IllegalStateException("handled above");
         });
+    }
+
+    /** The JSON value of an operand typed JSON whose value is its text (only strings are checked, so others pay nothing). */
+    private static Object asJsonIfTyped(Object value, Expression expression, int argument, EvaluationContext context)
+    {
+        return JsonFunctions.isJsonText(value, expression, context) ? JsonFunctions.document(value, argument, "json_compare") : value;
     }
 
     private static Object logical(Expression.Logical logical, EvaluationContext context)
@@ -235,9 +238,10 @@ public final class ExpressionEvaluator
         if (value == null) {
             return null;
         }
+        value = asJsonIfTyped(value, in.value(), 1, context);
         boolean sawNull = false;
         for (Expression each : in.list()) {
-            Object item = evaluate(each, context);
+            Object item = asJsonIfTyped(evaluate(each, context), each, 2, context);
             if (value instanceof dev.quiver.storage.json.JsonNode && each instanceof Expression.BooleanLiteral literal) {
                 item = new dev.quiver.storage.json.JsonNode.JsonBoolean(literal.value());
             }
