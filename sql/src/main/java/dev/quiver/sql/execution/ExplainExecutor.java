@@ -8,7 +8,6 @@ import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.Statement;
 import dev.quiver.sql.type.SqlType;
 import dev.quiver.storage.catalog.ColumnDefinition;
-import dev.quiver.storage.catalog.ColumnType;
 import dev.quiver.storage.catalog.IndexDefinition;
 import dev.quiver.storage.catalog.TableDefinition;
 import dev.quiver.storage.filter.Filter;
@@ -214,7 +213,7 @@ final class ExplainExecutor
                 break;
             }
             ColumnDefinition definitionOf = definition.columns().get(definition.columnIndex(column).orElseThrow());
-            keyLength += keyLength(definitionOf);
+            keyLength += PlanExplain.keyLength(definitionOf);
             used++;
             if (!equal.contains(column.toLowerCase(Locale.ROOT))) {
                 break;
@@ -232,27 +231,5 @@ final class ExplainExecutor
             case "range" -> 2;
             default -> 3;
         };
-    }
-
-    /** MySQL's key_len of one key part: its storage bytes, +2 for a variable length, +1 when nullable. */
-    private static long keyLength(ColumnDefinition column)
-    {
-        long bytes = switch (column.type()) {
-            case ColumnType.IntegerType integer -> switch (integer.width()) {
-                case TINYINT -> 1;
-                case SMALLINT -> 2;
-                case MEDIUMINT -> 3;
-                case INT -> 4;
-                case BIGINT -> 8;
-            };
-            case ColumnType.StringType text -> (text.lengthInCharacters() ? text.maxLength() * 4L : text.maxLength()) + 2;
-            case ColumnType.BinaryType binary -> binary.maxLength() + 2;
-            case ColumnType.DoubleType ignored -> 8;
-            case ColumnType.FloatType ignored -> 4;
-            case ColumnType.DecimalType decimal -> (decimal.precision() + 1) / 2 + 1;
-            case ColumnType.TemporalType ignored -> 5;
-            default -> 8;
-        };
-        return bytes + (column.nullable() ? 1 : 0);
     }
 }
