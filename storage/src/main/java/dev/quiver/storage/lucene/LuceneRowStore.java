@@ -28,6 +28,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -137,7 +139,10 @@ public final class LuceneRowStore
         this.path = path;
         this.refreshRows = refreshRows;
         this.definition = definition;
-        this.vectorFields = new VectorFields(definition);
+        try (DirectoryReader segments = DirectoryReader.open(writer)) {
+            // a quantized cosine index keeps the similarity its segments were written with
+            this.vectorFields = new VectorFields(definition, FieldInfos.getMergedFieldInfos(segments));
+        }
         this.keyDocValues = new KeyDocValues(definition);
         for (IndexDefinition index : definition.indexes()) {
             if (index.kind() == IndexDefinition.Kind.VECTOR || index.kind() == IndexDefinition.Kind.FULLTEXT) {

@@ -6,6 +6,7 @@ import dev.quiver.storage.row.Row;
 import dev.quiver.storage.search.ScoredRow;
 import dev.quiver.storage.search.SearchAccess;
 import dev.quiver.storage.search.SearchResult;
+import dev.quiver.storage.search.VectorMetric;
 import dev.quiver.storage.vector.VectorQuery;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -307,7 +308,10 @@ final class LuceneVectorSearch
         AcceptDocs acceptDocs = leaf.accepted() == null
                 ? AcceptDocs.fromLiveDocs(reader.getLiveDocs(), reader.maxDoc())
                 : AcceptDocs.fromIteratorSupplier(() -> new BitSetIterator(leaf.accepted(), leaf.cost()), null, reader.maxDoc());
-        reader.searchNearestVectors(field, query.vector(), collector, acceptDocs);
+        // cosine ranks alike at any query length: at unit length, Lucene's float arithmetic neither overflows nor
+        // underflows (and a quantized cosine field holds unit vectors under EUCLIDEAN, see VectorFields)
+        float[] target = query.metric() == VectorMetric.COSINE ? VectorFields.unit(query.vector()) : query.vector();
+        reader.searchNearestVectors(field, target, collector, acceptDocs);
         examined += collector.visitedCount();
         graphRan = true;
         if (collector.earlyTerminated()) {
@@ -354,12 +358,12 @@ final class LuceneVectorSearch
         else {
             nearest.addAll(candidates);
         }
-        List<ScoredRow> result = new ArrayList<>(query.k());
+        List<Candidate> taken = new ArrayList<>(query.k());
         LeafReaderContext fieldsOf = null;
         StoredFields storedFields = null;
         int deepest = -1;
         int checked = 0;
-        for (int i = 0; i < candidates.size() && result.size() < query.k(); i++) {
+        for (int i = 0; i < candidates.size() && taken.size() < query.k(); i++) {
             checked++;
             Candidate candidate = nearest == null ? candidates.get(i) : nearest.poll();
             Row row = candidate.row();
@@ -374,9 +378,15 @@ final class LuceneVectorSearch
                 }
             }
             if (query.matchesResidual(row)) {
-                result.add(new ScoredRow(row, candidate.distance()));
+                // the distance from the row's own floats: a unit field's vectors are the rows' normalised
+                taken.add(new Candidate(candidate.rowId(), candidate.row() == null ? query.distance(row) : candidate.distance(), row, null, -1));
                 deepest = i;
             }
+        }
+        taken.sort(NEAREST_FIRST);
+        List<ScoredRow> result = new ArrayList<>(taken.size());
+        for (Candidate candidate : taken) {
+            result.add(new ScoredRow(candidate.row(), candidate.distance()));
         }
         return new Passing(result, deepest, checked);
     }
