@@ -143,7 +143,7 @@ final class QuiverKnnEngine
     public int[] search(float[] query, int ef, boolean filtered)
     {
         VectorSearchRequest request = new VectorSearchRequest("embedding", query, VectorMetric.L2, KnnData.K,
-                filtered ? TAG_FILTER : Filter.ALL, row -> true, SearchStrategy.APPROXIMATE, OptionalInt.of(ef), List.of("id"));
+                filtered ? TAG_FILTER : Filter.ALL, VectorSearchRequest.NO_RESIDUAL, SearchStrategy.APPROXIMATE, OptionalInt.of(ef), List.of("id"));
         SearchResult result = table.vectorSearch(request);
         accesses.merge(result.access(), 1L, Long::sum);
         examined += result.rowsExamined();

@@ -7,6 +7,7 @@ import dev.quiver.storage.search.ScoredRow;
 import dev.quiver.storage.search.SearchAccess;
 import dev.quiver.storage.search.SearchResult;
 import dev.quiver.storage.search.VectorMetric;
+import dev.quiver.storage.search.VectorSearchRequest;
 import dev.quiver.storage.vector.VectorQuery;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -65,6 +66,9 @@ import java.util.List;
  * segment may hold more, the search runs again with more candidates (four times, or what the pass rate seen asks
  * for), or scans every vector when the pass rate says that walking would cost more (then the access is
  * {@code EXACT_SCAN}). A filtered walk collects {@code want / sqrt(selectivity)} candidates, at most 4x.</li>
+ * <li>Rows: without a filter or a residual no row is read to accept a candidate; the final k rows are read at the end,
+ * in document order, and a projection of primary key columns comes from their doc values ({@link KeyDocValues}, the
+ * stored row for a segment without them), so {@code SELECT id ... LIMIT 10} decompresses no stored row.</li>
  * </ol>
  * {@code rowsExamined} counts the vectors scored: graph visits, exact scans and overlay rows. The access is
  * {@code VECTOR_INDEX} when a graph was walked (even if a segment's walk then handed over to a scan of its accepted
@@ -81,6 +85,10 @@ final class LuceneVectorSearch
     private boolean graphRan;
     /** True when no row changed since the searcher opened: no document is stale. */
     private boolean overlayEmpty;
+    /** The result's columns; null: whole rows. */
+    private final int[] projection;
+    /** True when every row passes (no filter, {@link VectorSearchRequest#NO_RESIDUAL}): no row is read to accept a candidate. */
+    private final boolean acceptsAll;
 
     /** A segment: its accepted documents (null: every live document with a vector) and how many. */
     private record Leaf(LeafReaderContext context, FixedBitSet accepted, int cost, int vectors) {}
@@ -100,6 +108,9 @@ final class LuceneVectorSearch
         this.query = query;
         this.field = field;
         this.versionMap = versionMap;
+        List<String> columns = query.request().projection();
+        this.projection = columns.isEmpty() ? null : query.definition().columnPositions(columns);
+        this.acceptsAll = query.request().filter() instanceof Filter.All && query.request().residual() == VectorSearchRequest.NO_RESIDUAL;
     }
 
     SearchResult run()
@@ -164,14 +175,14 @@ final class LuceneVectorSearch
             }
             Passing passing = firstPassing(candidates);
             // the graph's deeper candidates are its least accurate: trust k passing rows only from the nearest quarter
-            if (!more || (passing.rows().size() >= query.k() && passing.deepest() < Math.max(query.k(), candidates.size() / 4))) {
-                return new SearchResult(passing.rows(), graphRan ? SearchAccess.VECTOR_INDEX : SearchAccess.EXACT_SCAN, examined);
+            if (!more || (passing.taken().size() >= query.k() && passing.deepest() < Math.max(query.k(), candidates.size() / 4))) {
+                return new SearchResult(rows(passing.taken()), graphRan ? SearchAccess.VECTOR_INDEX : SearchAccess.EXACT_SCAN, examined);
             }
             // too few candidates passed the rest of the filter or the residual: from the pass rate seen, how many
             // candidates would put k passing rows in the nearest quarter; when walking for them would cost more than
             // scanning every vector (a walk scores about 10 vectors per candidate, each about 3x a sequential one),
             // scan instead
-            double passRate = (passing.rows().size() + 1.0) / (passing.checked() + 1.0);
+            double passRate = (passing.taken().size() + 1.0) / (passing.checked() + 1.0);
             double needed = 4.0 * query.k() / passRate;
             if (32 * needed >= accepted) {
                 exact = true;
@@ -342,15 +353,18 @@ final class LuceneVectorSearch
         return hits.length >= want || shared != null;
     }
 
-    /** The first k passing candidates, and the position of the last of them among all candidates (nearest first). */
-    private record Passing(List<ScoredRow> rows, int deepest, int checked) {}
+    /** The first k passing candidates (row read only when checked), and the position of the last of them among all candidates (nearest first). */
+    private record Passing(List<Candidate> taken, int deepest, int checked) {}
 
-    /** Nearest first, the first k candidates whose rows pass the whole filter and the residual. */
+    /**
+     * Nearest first, the first k candidates whose rows pass the whole filter and the residual. A search with neither
+     * ({@link #acceptsAll}) reads no row here: its rows are read for the final k only ({@link #rows}).
+     */
     private Passing firstPassing(List<Candidate> candidates)
             throws IOException
     {
-        // usually a few of many candidates are taken (an exact scan of a filter's rows has thousands): a heap built in
-        // linear time gives them nearest first without sorting the rest
+        // usually a few of many candidates are taken (an exact scan of a filter's rows has thousands): a heap gives them
+        // nearest first without sorting the rest
         java.util.PriorityQueue<Candidate> nearest = candidates.size() > 64 ? new java.util.PriorityQueue<>(candidates.size(), NEAREST_FIRST) : null;
         if (nearest == null) {
             candidates.sort(NEAREST_FIRST);
@@ -366,6 +380,11 @@ final class LuceneVectorSearch
         for (int i = 0; i < candidates.size() && taken.size() < query.k(); i++) {
             checked++;
             Candidate candidate = nearest == null ? candidates.get(i) : nearest.poll();
+            if (acceptsAll) {
+                taken.add(candidate);
+                deepest = i;
+                continue;
+            }
             Row row = candidate.row();
             if (row == null) {
                 if (candidate.leaf().context() != fieldsOf) {
@@ -378,16 +397,72 @@ final class LuceneVectorSearch
                 }
             }
             if (query.matchesResidual(row)) {
-                // the distance from the row's own floats: a unit field's vectors are the rows' normalised
-                taken.add(new Candidate(candidate.rowId(), candidate.row() == null ? query.distance(row) : candidate.distance(), row, null, -1));
+                // the distance from the row's own floats: a unit field's vectors are the rows' normalised (see rows())
+                taken.add(new Candidate(candidate.rowId(), candidate.row() == null ? query.distance(row) : candidate.distance(), row, candidate.leaf(), candidate.doc()));
                 deepest = i;
             }
         }
-        taken.sort(NEAREST_FIRST);
-        List<ScoredRow> result = new ArrayList<>(taken.size());
-        for (Candidate candidate : taken) {
-            result.add(new ScoredRow(candidate.row(), candidate.distance()));
+        return new Passing(taken, deepest, checked);
+    }
+
+    /**
+     * The taken candidates' rows, projected: rows not read yet are read in segment and document order, a projection
+     * of primary key columns from their doc values ({@link KeyDocValues}; the stored row for a segment without them).
+     */
+    private List<ScoredRow> rows(List<Candidate> taken)
+            throws IOException
+    {
+        Row[] rows = new Row[taken.size()];
+        Integer[] unread = new Integer[taken.size()];
+        int count = 0;
+        for (int i = 0; i < taken.size(); i++) {
+            Row row = taken.get(i).row();
+            if (row != null) {
+                rows[i] = projection == null ? row : row.project(projection);
+            }
+            else {
+                unread[count++] = i;
+            }
         }
-        return new Passing(result, deepest, checked);
+        Arrays.sort(unread, 0, count, Comparator.<Integer>comparingInt(i -> taken.get(i).leaf().context().ord).thenComparingInt(i -> taken.get(i).doc()));
+        // a cosine field holds the rows' vectors normalised (VectorFields): the exact distance needs the row's own floats
+        boolean cosine = query.metric() == VectorMetric.COSINE;
+        boolean fromKeys = !cosine && store.keyDocValues().covers(projection);
+        double[] distances = new double[taken.size()];
+        for (int i = 0; i < taken.size(); i++) {
+            distances[i] = taken.get(i).distance();
+        }
+        LeafReaderContext leafOf = null;
+        KeyDocValues.Reader keys = null;
+        StoredFields storedFields = null;
+        for (int n = 0; n < count; n++) {
+            Candidate candidate = taken.get(unread[n]);
+            if (candidate.leaf().context() != leafOf) {
+                leafOf = candidate.leaf().context();
+                keys = fromKeys ? KeyDocValues.reader(leafOf.reader(), projection) : null;
+                storedFields = null;
+            }
+            Row row = keys == null ? null : keys.read(candidate.doc());
+            if (row == null) {
+                storedFields = storedFields == null ? leafOf.reader().storedFields() : storedFields;
+                Row whole = store.decode(candidate.rowId(), storedFields.document(candidate.doc()));
+                if (cosine) {
+                    distances[unread[n]] = query.distance(whole);
+                }
+                row = projection == null ? whole : whole.project(projection);
+            }
+            rows[unread[n]] = row;
+        }
+        Integer[] order = new Integer[taken.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        // recomputed cosine distances may reorder near ties
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> distances[i]).thenComparingLong(i -> taken.get(i).rowId()));
+        List<ScoredRow> result = new ArrayList<>(taken.size());
+        for (int i : order) {
+            result.add(new ScoredRow(rows[i], distances[i]));
+        }
+        return result;
     }
 }

@@ -28,6 +28,12 @@ public record VectorSearchRequest(
         OptionalInt efSearch,
         List<String> projection)
 {
+    /**
+     * The residual of a search without one (the same object as {@link TextSearchRequest#NO_RESIDUAL}): an engine may
+     * then accept candidates without reading their rows.
+     */
+    public static final Predicate<Row> NO_RESIDUAL = TextSearchRequest.NO_RESIDUAL;
+
     public VectorSearchRequest
     {
         requireNonNull(column, "column is null");
@@ -46,7 +52,7 @@ public record VectorSearchRequest(
     /** An unfiltered search of every column. */
     public static VectorSearchRequest of(String column, float[] query, VectorMetric metric, int k, SearchStrategy strategy)
     {
-        return new VectorSearchRequest(column, query, metric, k, Filter.ALL, row -> true, strategy, OptionalInt.empty(), List.of());
+        return new VectorSearchRequest(column, query, metric, k, Filter.ALL, NO_RESIDUAL, strategy, OptionalInt.empty(), List.of());
     }
 
     public VectorSearchRequest withFilter(Filter newFilter)

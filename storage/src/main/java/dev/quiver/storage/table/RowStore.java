@@ -53,7 +53,8 @@ public interface RowStore
     Iterable<Map.Entry<Long, Row>> all();
 
     /**
-     * A vector search through the store's own VECTOR index ({@link VectorQuery#index()}), returning whole rows; null
+     * A vector search through the store's own VECTOR index ({@link VectorQuery#index()}), returning rows projected to
+     * the request's projection (empty: whole rows); null
      * when the store has none (the table then scores every candidate row exactly). Runs while nothing changes.
      */
     default SearchResult searchVectors(VectorQuery query)

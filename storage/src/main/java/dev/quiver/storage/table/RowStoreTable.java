@@ -1030,9 +1030,10 @@ public final class RowStoreTable
         return read(() -> {
             VectorQuery query = VectorQuery.of(definition, request);
             SearchResult found = store.searchVectors(query);
-            if (found == null) {
-                found = ExactVectorSearch.search(query, candidates(request.filter()));
+            if (found != null) {
+                return found;
             }
+            found = ExactVectorSearch.search(query, candidates(request.filter()));
             if (request.projection().isEmpty()) {
                 return found;
             }
