@@ -351,13 +351,14 @@ class TestVectorRecall
             assertExactPath(measure(floats, metric, ONE_PERCENT, querySeed));
             assertIndexPath(measure(floats, metric, TEN_PERCENT, querySeed), 0.3);
             assertIndexPath(measure(floats, metric, TEN_PERCENT_JSON, querySeed), 0.3);
-            // a filter that cannot be pushed and passes 1% (beyond the cases, which push their filters): the graph
-            // rounds show the pass rate and most queries then scan every vector; those whose k passing rows turn up
-            // early stay on the graph, where inner product's deep results are weakest (0.936 in one run; 0.886 and 0.887
-            // once the background index applier cut the segments, all rows applied and refreshed), hence 0.85
+            // a filter that cannot be pushed and passes 1% (beyond the cases, which push their filters): the first
+            // graph round shows the pass rate; a walk is trusted only once it collected ef / pass rate candidates (about
+            // ef passing, as a pre-filtered walk of ef), and collecting that many at 1% costs more than scanning every
+            // vector, so most queries scan (0.874-0.897 for inner product before that rule, when early passing rows
+            // ended the walk)
             Measured unpushed = measure(floats, metric, ONE_PERCENT_UNPUSHED, querySeed);
             check(unpushed, () -> {
-                assertThat(unpushed.recall()).isGreaterThanOrEqualTo(0.85);
+                assertThat(unpushed.recall()).isGreaterThanOrEqualTo(MIN_RECALL);
                 assertThat(unpushed.meanExamined()).isLessThan(ROWS * 1.2);
             });
         }
