@@ -59,7 +59,8 @@ import java.util.List;
  * ({@code ef_search}, at least k, k * refine_k for the quantized types), restricted to the accepted documents, with
  * Lucene's rule per segment: a segment with at most {@code want} accepted documents is scanned, and a filtered walk
  * that visits more vectors than the segment accepts stops and scans them instead.</li>
- * <li>Every candidate is rescored exactly from its stored float vector (so quantized graphs only choose candidates),
+ * <li>Every candidate is rescored exactly from the float vector Lucene stores (so quantized graphs only choose
+ * candidates; a cosine index stores unit vectors, so its candidates are rescored from the row's own floats), then
  * merged with the overlay nearest first (ties by row id), and checked against the whole filter and the residual;
  * if fewer than k pass, or the k-th passing one lies beyond the nearest quarter of the candidates (a graph's deeper
  * results are its least accurate; this matters for filters that could not be pushed and pass few rows), while a
