@@ -724,16 +724,37 @@ public final class LuceneRowStore
     {
         try {
             writer.forceMerge(1);
-            searchers.maybeRefreshBlocking();
         }
         catch (IOException e) {
             throw io("merging", e);
         }
+        reopenSearcher();
     }
 
-    /** The segments of the current searcher holding vectors of a VECTOR index: the graphs a vector search walks. */
+    /**
+     * Reopens the searcher on everything applied so far, keeping the version map (its rows shadow their older
+     * documents, so this is safe without the table lock). The segment checks below look at the writer's segments
+     * this way, not at a searcher that predates the last statements: an idle table nobody searches would otherwise
+     * keep its last statements out of the idle-merge check until a checkpoint flushed them into one more segment.
+     */
+    private void reopenSearcher()
+    {
+        applyLock.lock();
+        try {
+            searchers.maybeRefreshBlocking();
+        }
+        catch (IOException e) {
+            throw io("refreshing", e);
+        }
+        finally {
+            applyLock.unlock();
+        }
+    }
+
+    /** The segments holding vectors of a VECTOR index, once the searcher holds every applied statement: the graphs a vector search walks. */
     public int vectorSegments()
     {
+        reopenSearcher();
         IndexSearcher searcher = acquire();
         try {
             int segments = 0;
@@ -774,6 +795,7 @@ public final class LuceneRowStore
         if (!vectorFields.any()) {
             return false;
         }
+        reopenSearcher();
         IndexSearcher searcher = acquire();
         try {
             int segments = 0;
