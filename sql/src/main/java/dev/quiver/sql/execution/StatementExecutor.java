@@ -86,9 +86,13 @@ public final class StatementExecutor
     {
         String database = TableValues.database(new dev.quiver.sql.tree.TableName(Optional.empty(), table), session);
         dev.quiver.storage.catalog.TableDefinition definition = storage.table(database, table).definition();
-        accessControl.checkCanSelect(session.identity(), database, definition.name(), definition.columns().stream().map(dev.quiver.storage.catalog.ColumnDefinition::name).toList());
+        // as SHOW COLUMNS: some privilege on the table or one of its columns, and only the columns the user holds one on
+        accessControl.checkCanShowTable(session.identity(), database, definition.name());
         List<dev.quiver.sql.result.ResultColumn> columns = new java.util.ArrayList<>();
         for (dev.quiver.storage.catalog.ColumnDefinition each : definition.columns()) {
+            if (accessControl.columnPrivileges(session.identity(), database, definition.name(), each.name()).isEmpty()) {
+                continue;
+            }
             if (wildcard == null || wildcard.isEmpty() || dev.quiver.sql.expression.LikeMatcher.matches(each.name(), wildcard, '\\', false)) {
                 columns.add(TableValues.resultColumn(database, definition.name(), definition, each, each.name()));
             }

@@ -6,6 +6,7 @@ import dev.quiver.sql.QueryEngine;
 import dev.quiver.sql.Session;
 import dev.quiver.sql.SessionContext;
 import dev.quiver.sql.result.QueryResult;
+import dev.quiver.sql.result.ResultColumn;
 import dev.quiver.sql.result.RowCursor;
 import dev.quiver.sql.result.RowsResult;
 import dev.quiver.sql.security.GrantAccessControl;
