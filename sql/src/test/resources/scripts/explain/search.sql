@@ -14,8 +14,8 @@ INSERT INTO t VALUES (CAST('a' AS BINARY), 'apple', '[1,0,0]', '{\"k\":1}'), (CA
 
 EXPLAIN SELECT _id FROM t ORDER BY l2_distance(embedding, '[1,0,0]') APPROXIMATE LIMIT 10;
 > id select_type table partitions type   possible_keys key     key_len ref   rows filtered Extra
-> -- ----------- ----- ---------- ------ ------------- ------- ------- ----- ---- -------- -----------------------------------------
-> 1  SIMPLE      t     null       vector idx_vec       idx_vec null    const 10   100.00   Using vector index (approximate l2 top-k)
+> -- ----------- ----- ---------- ------ ------------- ------- ------- ----- ---- -------- ------------------------------------------------------
+> 1  SIMPLE      t     null       vector idx_vec       idx_vec null    const 10   100.00   Using vector index (approximate l2 top-k); Using index
 > rows: 1
 
 EXPLAIN SELECT _id FROM t WHERE JSON_EXTRACT(metadata, '$.k') = 1 ORDER BY l2_distance(embedding, '[1,0,0]') APPROXIMATE LIMIT 5 OFFSET 5;
@@ -38,8 +38,8 @@ EXPLAIN SELECT _id FROM t ORDER BY cosine_distance(embedding, '[1,0,0]') APPROXI
 
 EXPLAIN SELECT _id FROM t WHERE MATCH(document) AGAINST ('apple');
 > id select_type table partitions type     possible_keys key     key_len ref   rows filtered Extra
-> -- ----------- ----- ---------- -------- ------------- ------- ------- ----- ---- -------- -----------
-> 1  SIMPLE      t     null       fulltext idx_fts       idx_fts 0       const 1    100.00   Using where
+> -- ----------- ----- ---------- -------- ------------- ------- ------- ----- ---- -------- ------------------------
+> 1  SIMPLE      t     null       fulltext idx_fts       idx_fts 0       const 1    100.00   Using where; Using index
 > rows: 1
 
 EXPLAIN SELECT _id FROM t WHERE MATCH(document) AGAINST ('apple') OR _id = CAST('b' AS BINARY);

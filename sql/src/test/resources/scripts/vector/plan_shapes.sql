@@ -89,8 +89,8 @@ SELECT i.id, c.name FROM items i JOIN cats c ON c.id = i.cat ORDER BY l2_distanc
 
 EXPLAIN SELECT id FROM items ORDER BY l2_distance(embedding, '[0,0]') APPROXIMATE LIMIT 3;
 > id select_type table partitions type   possible_keys key key_len ref   rows filtered Extra
-> -- ----------- ----- ---------- ------ ------------- --- ------- ----- ---- -------- -----------------------------------------
-> 1  SIMPLE      items null       vector vi            vi  null    const 3    100.00   Using vector index (approximate l2 top-k)
+> -- ----------- ----- ---------- ------ ------------- --- ------- ----- ---- -------- ------------------------------------------------------
+> 1  SIMPLE      items null       vector vi            vi  null    const 3    100.00   Using vector index (approximate l2 top-k); Using index
 > rows: 1
 
 EXPLAIN SELECT id FROM items WHERE MATCH(body) AGAINST ('red') AND cat = 1;

@@ -7,6 +7,7 @@ import dev.quiver.storage.row.Row;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
@@ -41,9 +42,13 @@ interface AccessPath
      * @param approximate ORDER BY ... APPROXIMATE was written (set by the parser of the vector-search helper)
      * @param limit the query's LIMIT when {@code order} is given (or the query has no ORDER BY), else empty
      * @param offset the query's OFFSET under the same condition, else 0
+     * @param finalShape nothing follows the access but projection and OFFSET/LIMIT: one table, no grouping, DISTINCT,
+     *         HAVING or remaining filter
+     * @param reads which columns the plan reads from the rows the access returns, when it knows (an access may then
+     *         return rows with only those columns filled); empty: whole rows
      */
     record Request(RelationScope.Source source, int sourceIndex, RelationScope scope, List<Expression> conjuncts,
-            List<OrderKey> order, boolean approximate, OptionalLong limit, long offset, boolean finalShape)
+            List<OrderKey> order, boolean approximate, OptionalLong limit, long offset, boolean finalShape, Optional<Reads> reads)
     {
         public Request
         {
@@ -52,6 +57,7 @@ interface AccessPath
             conjuncts = List.copyOf(conjuncts);
             order = List.copyOf(order);
             requireNonNull(limit, "limit is null");
+            requireNonNull(reads, "reads is null");
         }
 
         public Table table()
@@ -74,6 +80,23 @@ interface AccessPath
                 }
                 return true;
             };
+        }
+    }
+
+    /**
+     * The columns (positions in the table) the stages after an access read from its rows, its own conjuncts aside:
+     * {@code columns} by the select list, joins, remaining filter, grouping and HAVING, {@code orderColumns} by the
+     * sort (needed unless the access returns the rows in ORDER BY order). The columns inside a MATCH are not counted
+     * (its value is the search's score); {@code match} is the one MATCH over the table the plan evaluates, if any
+     * (its score is published per row, so only the access that drives it may return partial rows).
+     */
+    record Reads(Set<Integer> columns, Set<Integer> orderColumns, Optional<String> match)
+    {
+        public Reads
+        {
+            columns = Set.copyOf(columns);
+            orderColumns = Set.copyOf(orderColumns);
+            requireNonNull(match, "match is null");
         }
     }
 

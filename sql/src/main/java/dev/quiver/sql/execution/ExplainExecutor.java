@@ -31,8 +31,9 @@ import static java.util.Objects.requireNonNull;
  * {@code type} is MySQL's ({@code const} for a full primary or unique key match, {@code ref} for a secondary key
  * equality, {@code range}, {@code fulltext} for MATCH, {@code ALL} for a scan) plus {@code vector} for an approximate
  * search through a VECTOR index and {@code hybrid} for DBMS_HYBRID_SEARCH. {@code rows} is the table's row count for
- * scans, the search window (LIMIT + OFFSET) for vector searches and an estimate for key lookups
- * ({@link PlanExplain#estimate}).
+ * scans, the search window (LIMIT + OFFSET) for vector searches and for full-text searches asked for that many rows
+ * only ({@code Using fulltext top-k}), and an estimate for key lookups ({@link PlanExplain#estimate}). {@code Using
+ * index} says a search returns only primary key columns that nothing else tests (served without reading stored rows).
  */
 final class ExplainExecutor
 {
@@ -101,6 +102,9 @@ final class ExplainExecutor
                 whereExtra(query, extra);
                 if (path.key().isPresent()) {
                     extra.add("Using vector index (approximate " + vector.metric().optionName() + " top-k)");
+                    if (vector.keyOnly()) {
+                        extra.add("Using index");
+                    }
                     return new Line(table, "vector", path.key().get(), path.key().get(), null, "const", window, String.join("; ", extra));
                 }
                 extra.add("Using exact " + vector.metric().optionName() + " top-k");
@@ -110,13 +114,20 @@ final class ExplainExecutor
                 String key = path.key().orElse(null);
                 return new Line(table, "hybrid", key, key, null, "const", null, "Using hybrid search (reciprocal rank fusion)");
             }
-            case TextSearchPath ignored -> {
+            case TextSearchPath text -> {
                 String key = path.key().orElse(null);
                 whereExtra(query, extra);
-                if (!query.order().isEmpty()) {
+                if (text.limit().isPresent()) {
+                    extra.add("Using fulltext top-k");
+                }
+                if (text.keyOnly()) {
+                    extra.add("Using index");
+                }
+                if (!query.order().isEmpty() && !text.ordersRows()) {
                     extra.add("Using filesort");
                 }
-                return new Line(table, "fulltext", key, key, 0L, "const", 1L, extra.isEmpty() ? null : String.join("; ", extra));
+                long rows = text.limit().isPresent() ? text.limit().getAsInt() : 1L;
+                return new Line(table, "fulltext", key, key, 0L, "const", rows, extra.isEmpty() ? null : String.join("; ", extra));
             }
             default -> {
                 if (residual) {

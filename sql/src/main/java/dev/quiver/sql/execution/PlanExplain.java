@@ -192,8 +192,11 @@ final class PlanExplain
 
     /**
      * A table of a join or subquery read through a search index: {@code vector} (an approximate search through the
-     * VECTOR index, rows the LIMIT+OFFSET window), {@code fulltext} (MATCH through the FULLTEXT index) or
-     * {@code hybrid}; null for any other access (an exact top-k is a scan, shown by {@link #access}).
+     * VECTOR index, rows the LIMIT+OFFSET window), {@code fulltext} (MATCH through the FULLTEXT index; with
+     * {@code Using fulltext top-k} and rows the LIMIT+OFFSET window when the search is asked for that many rows only)
+     * or {@code hybrid}; null for any other access (an exact top-k is a scan, shown by {@link #access}). {@code Using
+     * index} (MySQL's covering index) says the search returns only primary key columns and no other condition tests its
+     * rows, so the engine can answer from its key doc values without reading stored rows.
      */
     private Access search(SelectPlan plan, int index, AccessPath path, ExecutionContext context)
     {
@@ -213,13 +216,22 @@ final class PlanExplain
                     extra.add("Using where");
                 }
                 extra.add("Using vector index (approximate " + vector.metric().optionName() + " top-k)");
+                if (vector.keyOnly()) {
+                    extra.add("Using index");
+                }
                 long limit = plan.query().limit().map(each -> StatementExecutor.limitValue(each, context)).orElse(Long.MAX_VALUE);
                 long offset = plan.query().offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
                 access = new Access(label, "vector", key, key, null, "const", limit == Long.MAX_VALUE ? null : limit + offset, null);
             }
-            case TextSearchPath ignored -> {
+            case TextSearchPath text -> {
                 extra.add("Using where");
-                access = new Access(label, "fulltext", key, key, 0L, "const", 1L, null);
+                if (text.limit().isPresent()) {
+                    extra.add("Using fulltext top-k");
+                }
+                if (text.keyOnly()) {
+                    extra.add("Using index");
+                }
+                access = new Access(label, "fulltext", key, key, 0L, "const", text.limit().isPresent() ? (long) text.limit().getAsInt() : 1L, null);
             }
             case HybridSearchPath ignored -> {
                 extra.add("Using hybrid search (reciprocal rank fusion)");
@@ -232,7 +244,7 @@ final class PlanExplain
         if (index > 0) {
             extra.add(plan.hashes(plan.joins().get(index - 1), context) ? "Using join buffer (hash join)" : "Using join buffer (Block Nested Loop)");
         }
-        if (index == 0 && !plan.order().isEmpty() && !(path instanceof VectorSearchPath)) {
+        if (index == 0 && !plan.order().isEmpty() && !(path instanceof VectorSearchPath) && !(path instanceof TextSearchPath text && text.ordersRows())) {
             extra.add("Using filesort");
         }
         return new Access(access.table(), access.type(), access.possibleKeys(), access.key(), access.keyLength(), access.ref(), access.rows(), String.join("; ", extra));

@@ -159,6 +159,74 @@ final class SearchCalls
         }
     }
 
+    /**
+     * The columns a search of {@code request}'s table returns (names, in table order), or none for whole rows: the
+     * columns the plan reads after the access ({@link AccessPath.Reads}), the ORDER BY's unless the access returns the
+     * rows in that order ({@code orderServed}), and the primary key (so projected rows stay distinct). Whole rows when
+     * the plan did not say what it reads, when the table has no primary key, or when it evaluates a MATCH over the
+     * table other than {@code drives} (the MATCH this access searches), whose scores are looked up by whole row.
+     */
+    static List<String> projection(AccessPath.Request request, boolean orderServed, java.util.Optional<String> drives)
+    {
+        if (request.reads().isEmpty()) {
+            return List.of();
+        }
+        AccessPath.Reads reads = request.reads().get();
+        TableDefinition definition = request.source().definition();
+        java.util.Optional<IndexDefinition> key = definition.primaryKey();
+        if (key.isEmpty() || (reads.match().isPresent() && !reads.match().equals(drives))) {
+            return List.of();
+        }
+        java.util.SortedSet<Integer> positions = new java.util.TreeSet<>(reads.columns());
+        if (!orderServed) {
+            positions.addAll(reads.orderColumns());
+        }
+        for (String column : key.get().columns()) {
+            positions.add(definition.requireColumn(column));
+        }
+        if (positions.size() == definition.columns().size()) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>(positions.size());
+        for (int each : positions) {
+            result.add(definition.columns().get(each).name());
+        }
+        return result;
+    }
+
+    /** True when a projection holds only primary key columns (an engine serves them without reading stored rows). */
+    static boolean keyOnly(TableDefinition definition, List<String> projection)
+    {
+        java.util.Optional<IndexDefinition> key = definition.primaryKey();
+        return !projection.isEmpty() && key.isPresent() && projection.stream().allMatch(column -> key.get().columns().stream().anyMatch(column::equalsIgnoreCase));
+    }
+
+    /**
+     * The rows of a search as whole-width rows of the table: a projected row's values at their columns' positions and
+     * NULL in the columns the plan does not read; whole rows ({@code projection} empty) unchanged.
+     */
+    static List<Row> widen(List<ScoredRow> rows, List<String> projection, TableDefinition definition)
+    {
+        List<Row> result = new ArrayList<>(rows.size());
+        if (projection.isEmpty()) {
+            for (ScoredRow each : rows) {
+                result.add(each.row());
+            }
+            return result;
+        }
+        int[] positions = definition.columnPositions(projection);
+        int width = definition.columns().size();
+        for (ScoredRow each : rows) {
+            dev.quiver.storage.row.Value[] values = new dev.quiver.storage.row.Value[width];
+            java.util.Arrays.fill(values, dev.quiver.storage.row.Value.NULL);
+            for (int i = 0; i < positions.length; i++) {
+                values[positions[i]] = each.row().get(i);
+            }
+            result.add(new Row(java.util.Arrays.asList(values)));
+        }
+        return result;
+    }
+
     /** The session's {@code ob_hnsw_ef_search}. */
     static OptionalInt efSearch(ExecutionContext context)
     {

@@ -59,7 +59,7 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
     {
         long limit = limit(context);
         long offset = query.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L);
-        Selected selected = select(context, rules);
+        Selected selected = select(context, rules, true);
 
         // project, distinct, offset/limit
         RelationScope fieldScope = scope.withClause("field list");
@@ -102,7 +102,8 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
     List<Row> tableRows(ExecutionContext context, List<AccessPath.Rule> rules)
     {
         long limit = limit(context);
-        Selected selected = select(context, rules);
+        // whole rows: UPDATE and DELETE write them back
+        Selected selected = select(context, rules, false);
         List<Row> result = new ArrayList<>();
         for (Tuple tuple : selected.tuples()) {
             if (result.size() >= limit) {
@@ -148,14 +149,14 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
      */
     List<AccessPath> choose(ExecutionContext context, List<AccessPath.Rule> rules)
     {
-        return choose(context, rules, 1);
+        return choose(context, rules, 1, true);
     }
 
     /**
      * With {@code scale} above 1 (APPROXIMATE in a join or before a remaining filter that left fewer than LIMIT +
      * OFFSET rows), a searched table's window is {@code scale} times LIMIT + OFFSET, at most seekdb's cap.
      */
-    private List<AccessPath> choose(ExecutionContext context, List<AccessPath.Rule> rules, long scale)
+    private List<AccessPath> choose(ExecutionContext context, List<AccessPath.Rule> rules, long scale, boolean partialRows)
     {
         boolean approximate = approximate();
         if (approximate && (aggregated || query.distinct())) {
@@ -183,7 +184,7 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
                 requestOffset = 0;
             }
             AccessPath.Request request = new AccessPath.Request(sources.get(i), i, scope, conjuncts,
-                    ordered ? order : List.of(), approximate, requestLimit, requestOffset, finalShape);
+                    ordered ? order : List.of(), approximate, requestLimit, requestOffset, finalShape, partialRows ? reads(i) : Optional.empty());
             AccessPath path = null;
             for (AccessPath.Rule rule : rules) {
                 Optional<AccessPath> chosen = rule.choose(request, context);
@@ -195,6 +196,67 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
             paths.add(path == null ? new TableScan(request) : path);
         }
         return paths;
+    }
+
+    /**
+     * The columns of table {@code source} the stages after its access read (see {@link AccessPath.Reads}); empty, so
+     * the access returns whole rows, when the plan has a subquery (its body may read the table's columns), a hybrid
+     * search call, or more than one MATCH over the table.
+     */
+    private Optional<AccessPath.Reads> reads(int source)
+    {
+        Set<Integer> columns = new HashSet<>();
+        Set<Integer> orderColumns = new HashSet<>();
+        Set<String> matches = new HashSet<>();
+        List<Expression> read = new ArrayList<>(items);
+        for (JoinStep each : joins) {
+            read.addAll(each.on());
+            read.addAll(each.after());
+        }
+        read.addAll(residual);
+        read.addAll(groupBy);
+        having.ifPresent(read::add);
+        List<Expression> everything = new ArrayList<>(read);
+        accessConjuncts.forEach(everything::addAll);
+        order.forEach(each -> everything.add(each.expression()));
+        for (Expression each : everything) {
+            if (!SearchCalls.calls(each, SearchFunctions.HYBRID_SCORE).isEmpty() || !SearchCalls.calls(each, SearchFunctions.HYBRID_SEARCH).isEmpty()
+                    || dev.quiver.sql.expression.ExpressionWalker.containsSubquery(each)) {
+                return Optional.empty();
+            }
+            for (Expression.FunctionCall call : SearchCalls.calls(each, SearchFunctions.MATCH)) {
+                SearchFunctions.Match match = SearchFunctions.match(call);
+                if (scope.isLocal(match.columns().get(0)) && scope.resolve(match.columns().get(0)).source() == source) {
+                    matches.add(call.toString());
+                }
+            }
+        }
+        if (matches.size() > 1) {
+            return Optional.empty();
+        }
+        read.forEach(each -> columnsOf(each, source, columns));
+        order.forEach(each -> columnsOf(each.expression(), source, orderColumns));
+        return Optional.of(new AccessPath.Reads(columns, orderColumns, matches.stream().findFirst()));
+    }
+
+    /** The columns of table {@code source} an expression reads, those inside a MATCH (whose value is its score) aside. */
+    private void columnsOf(Expression expression, int source, Set<Integer> into)
+    {
+        if (expression instanceof Expression.ColumnReference reference) {
+            if (scope.isLocal(reference)) {
+                RelationScope.Resolved resolved = scope.resolve(reference);
+                if (resolved.source() == source) {
+                    into.add(resolved.column());
+                }
+            }
+            return;
+        }
+        if (SearchFunctions.isMatch(expression)) {
+            return;
+        }
+        for (Expression each : dev.quiver.sql.expression.ExpressionWalker.children(expression)) {
+            columnsOf(each, source, into);
+        }
     }
 
     /** LIMIT + OFFSET times {@code scale}, at most seekdb's cap on an approximate window (unless LIMIT + OFFSET is above it already). */
@@ -210,13 +272,14 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
     /** The tuples after access, join, filter, grouping, HAVING and sort; whether the access applied OFFSET already. */
     private record Selected(List<Tuple> tuples, boolean offsetApplied) {}
 
-    private Selected select(ExecutionContext context, List<AccessPath.Rule> rules)
+    private Selected select(ExecutionContext context, List<AccessPath.Rule> rules, boolean partialRows)
     {
         boolean ordered = false;
         boolean offsetApplied = false;
         List<Tuple> tuples = null;
         if (countOnly() && !approximate()) {
-            AccessPath.Request request = new AccessPath.Request(sources.get(0), 0, scope, accessConjuncts.get(0), List.of(), false, OptionalLong.empty(), 0, false);
+            AccessPath.Request request = new AccessPath.Request(sources.get(0), 0, scope, accessConjuncts.get(0), List.of(), false, OptionalLong.empty(), 0, false,
+                    Optional.empty());
             OptionalLong count = TableScan.exactCount(request, context);
             if (count.isPresent()) {
                 tuples = List.of(Aggregation.counted(count.getAsLong(), sources.size(), aggregates.size()));
@@ -228,7 +291,7 @@ record SelectPlan(Statement.TableQuery query, RelationScope scope, List<Relation
             long wanted = SearchCalls.saturatedSum(limit(context), query.offset().map(each -> StatementExecutor.limitValue(each, context)).orElse(0L));
             long scale = 1;
             while (true) {
-                List<AccessPath> paths = choose(context, rules, scale);
+                List<AccessPath> paths = choose(context, rules, scale, partialRows);
                 if (scale == 1) {
                     SearchCalls.publishMatches(this, paths, context);
                 }

@@ -274,7 +274,8 @@ final class SelectPlanner
             }
             planned.add(new SelectPlan.JoinStep(step.right(), step.kind(), on, after.get(i)));
         }
-        boolean finalShape = sources.size() == 1 && !aggregated && !query.distinct() && residual.isEmpty();
+        // HAVING filters after the access like a remaining WHERE, so the access may not stop at LIMIT rows before it
+        boolean finalShape = sources.size() == 1 && !aggregated && !query.distinct() && residual.isEmpty() && having.isEmpty();
         return new SelectPlan(query, scope, sources, access, planned, residual, items, types, columns, groupBy, aggregates,
                 aggregated, having, order, finalShape);
     }

@@ -9,14 +9,11 @@ import dev.quiver.sql.tree.Expression;
 import dev.quiver.storage.catalog.ColumnDefinition;
 import dev.quiver.storage.catalog.ColumnType;
 import dev.quiver.storage.catalog.IndexDefinition;
-import dev.quiver.storage.row.Row;
-import dev.quiver.storage.search.ScoredRow;
 import dev.quiver.storage.search.SearchResult;
 import dev.quiver.storage.search.SearchStrategy;
 import dev.quiver.storage.search.VectorMetric;
 import dev.quiver.storage.search.VectorSearchRequest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,11 +45,26 @@ final class VectorSearchPath
 
     private final Request request;
     private final Shape shape;
+    private final List<String> projection;
 
     private VectorSearchPath(Request request, Shape shape)
     {
         this.request = requireNonNull(request, "request is null");
         this.shape = requireNonNull(shape, "shape is null");
+        // in the final shape the rows come back in ORDER BY order, so the plan never evaluates the distance
+        this.projection = SearchCalls.projection(request, request.finalShape(), Optional.empty());
+    }
+
+    /** The columns the search returns (the rest read as NULL, the plan does not read them); empty: whole rows. */
+    List<String> projection()
+    {
+        return projection;
+    }
+
+    /** True when the search returns only primary key columns and nothing else tests its rows. */
+    boolean keyOnly()
+    {
+        return request.conjuncts().isEmpty() && SearchCalls.keyOnly(request.source().definition(), projection);
     }
 
     boolean approximate()
@@ -90,15 +102,13 @@ final class VectorSearchPath
         FilterPushdown.Pushed pushed = SearchCalls.pushed(request, context);
         VectorSearchRequest search = new VectorSearchRequest(shape.column(), shape.query(), shape.metric(), (int) Math.min(window, Integer.MAX_VALUE),
                 pushed.filter(), SearchCalls.residual(request, pushed, context),
-                request.approximate() ? SearchStrategy.APPROXIMATE : SearchStrategy.EXACT, SearchCalls.efSearch(context), List.of());
+                request.approximate() ? SearchStrategy.APPROXIMATE : SearchStrategy.EXACT, SearchCalls.efSearch(context), projection);
         SearchResult result = request.table().vectorSearch(search);
-        List<Row> rows = new ArrayList<>(result.rows().size());
         double[] scores = new double[result.rows().size()];
-        for (ScoredRow each : result.rows()) {
-            scores[rows.size()] = shape.function().fromSearchScore(each.score());
-            rows.add(each.row());
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = shape.function().fromSearchScore(result.rows().get(i).score());
         }
-        return new Result(rows, true, false, Optional.of(scores), result.rowsExamined());
+        return new Result(SearchCalls.widen(result.rows(), projection, request.source().definition()), true, false, Optional.of(scores), result.rowsExamined());
     }
 
     private static Optional<Shape> shape(Request request, Expression.FunctionCall call, boolean ascending, ExecutionContext context)
