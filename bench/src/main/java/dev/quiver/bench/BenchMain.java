@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  *            [--ef-construction 100] [--efs 10,16,24,32,48,64,96,128,256] [--passes 3] [--seed 42] [--work-dir D]
  *            [--filtered-only false] [--python /usr/bin/python3] [--hnswlib-script bench/src/main/python/hnswlib_knn.py]
  *   text     [--rows 100000] [--queries 1000] [--passes 3] [--seed 42] [--force-merge false] [--work-dir D]
+ *   sql-search [--rows 100000] [--dims 128] [--text-rows 100000] [--queries 1000] [--passes 3] [--seed 42] [--work-dir D]
  * </pre>
  * The kNN data and its exact ground truth are cached under the work directory ({@code knn-n...-d...}) and reused.
  */
@@ -37,7 +38,7 @@ public final class BenchMain
             throws Exception
     {
         if (arguments.length == 0) {
-            System.err.println("usage: BenchMain upserts|recovery|knn [options]  (see the class comment)");
+            System.err.println("usage: BenchMain upserts|recovery|knn|text|sql-search [options]  (see the class comment)");
             System.exit(2);
         }
         PrintStream out = System.out;
@@ -46,6 +47,7 @@ public final class BenchMain
             case "recovery" -> recovery(options(arguments), out);
             case "knn" -> knn(options(arguments), out, System.err);
             case "text" -> text(options(arguments), out, System.err);
+            case "sql-search" -> sqlSearch(options(arguments), out, System.err);
             case "recovery-writer" -> RecoveryBenchmark.writeAndHalt(Path.of(arguments[1]), Long.parseLong(arguments[2]),
                     Integer.parseInt(arguments[3]), Long.parseLong(arguments[4]));
             default -> {
@@ -159,6 +161,15 @@ public final class BenchMain
                     each.overlap(), each.buildSeconds(), rows / each.buildSeconds(), each.note());
         }
         out.println();
+    }
+
+    static void sqlSearch(Map<String, String> options, PrintStream out, PrintStream log)
+            throws Exception
+    {
+        SqlSearchBenchmark.run(new SqlSearchBenchmark.Settings(Integer.parseInt(options.getOrDefault("rows", "100000")),
+                Integer.parseInt(options.getOrDefault("dims", "128")), Integer.parseInt(options.getOrDefault("queries", "1000")),
+                Integer.parseInt(options.getOrDefault("text-rows", "100000")), Integer.parseInt(options.getOrDefault("passes", "3")),
+                Long.parseLong(options.getOrDefault("seed", "42")), Path.of(options.getOrDefault("work-dir", "bench/target/work"))), out, log);
     }
 
     /** The hnswlib script, from the project root (bench/run) or from the bench module (its tests). */

@@ -347,7 +347,7 @@ final class TextBenchmark
     }
 
     /** Made-up words, distinct and lowercase ASCII letters only, so every analyzer keeps them whole. */
-    private static String[] vocabulary()
+    static String[] vocabulary()
     {
         String[] words = new String[VOCABULARY];
         for (int i = 0; i < VOCABULARY; i++) {
@@ -362,7 +362,7 @@ final class TextBenchmark
         return words;
     }
 
-    private static double[] zipf(int size)
+    static double[] zipf(int size)
     {
         double[] cumulative = new double[size];
         double sum = 0;
@@ -376,7 +376,7 @@ final class TextBenchmark
         return cumulative;
     }
 
-    private static int draw(double[] cumulative, Random random, int skip)
+    static int draw(double[] cumulative, Random random, int skip)
     {
         double low = skip == 0 ? 0 : cumulative[skip - 1];
         double u = low + random.nextDouble() * (1 - low);

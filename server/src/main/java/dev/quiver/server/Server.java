@@ -150,6 +150,12 @@ public final class Server
         return config;
     }
 
+    /** The storage engine the server's SQL runs on (benchmarks time SQL against the engine's own API on it). */
+    public StorageEngine storage()
+    {
+        return storage;
+    }
+
     @Override
     public void close()
     {
