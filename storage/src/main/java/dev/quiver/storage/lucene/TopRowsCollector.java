@@ -2,7 +2,6 @@ package dev.quiver.storage.lucene;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -10,19 +9,20 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The best {@code size} documents by score descending, then row id ascending (the order every engine returns), with
  * Lucene's dynamic pruning: once the queue is full the scorers are told the worst score kept, so block-max
  * WAND/MaxScore skip what cannot enter; documents scoring exactly that much are still collected, since a smaller
- * row id wins a tie. Row ids (doc values) are read only when two scores tie and for the documents finally returned,
- * not for every document that enters the queue.
+ * row id wins a tie. A document's row id (doc values) is read when it is competitive (its score at least the worst
+ * kept), through one forward iterator per leaf: BM25 scores tie often (lengths are quantized into 256 norms), and
+ * reading a tie's row ids lazily had to reopen an iterator for every earlier document it compared with. The queue is
+ * a binary heap over parallel arrays (worst first), so a competitive hit allocates nothing.
  */
 final class TopRowsCollector
         implements Collector
@@ -30,37 +30,22 @@ final class TopRowsCollector
     /** A collected document: global doc id, score, row id. */
     record Hit(int doc, float score, long rowId) {}
 
-    private static final long UNKNOWN = Long.MIN_VALUE;
-
-    /** A queued document; its row id is read when first needed. */
-    private static final class Entry
-    {
-        final int doc;
-        final float score;
-        long rowId = UNKNOWN;
-
-        Entry(int doc, float score)
-        {
-            this.doc = doc;
-            this.score = score;
-        }
-    }
+    private static final int INITIAL_CAPACITY = 64;
 
     private final int size;
-    private final PriorityQueue<Entry> queue;
-    private List<LeafReaderContext> leaves;
-    /** Row-id doc values of one leaf, for reading a tie's row ids (reopened when asked for an earlier document). */
-    private NumericDocValues tieRowIds;
-    private int tieLeaf = -1;
+    /** The heap, worst at 0: lower score, then larger row id. */
+    private int[] docs;
+    private float[] scores;
+    private long[] rowIds;
+    private int count;
 
     TopRowsCollector(int size)
     {
         this.size = size;
-        // worst first: lower score, then larger row id
-        this.queue = new PriorityQueue<>(Math.max(1, Math.min(size, 1 << 16)), (left, right) -> {
-            int byScore = Float.compare(left.score, right.score);
-            return byScore != 0 ? byScore : Long.compare(rowId(right), rowId(left));
-        });
+        int capacity = Math.max(1, Math.min(size, INITIAL_CAPACITY));
+        this.docs = new int[capacity];
+        this.scores = new float[capacity];
+        this.rowIds = new long[capacity];
     }
 
     static CollectorManager<TopRowsCollector, List<Hit>> manager(int size)
@@ -77,37 +62,33 @@ final class TopRowsCollector
             public List<Hit> reduce(Collection<TopRowsCollector> collectors)
                     throws IOException
             {
+                if (collectors.size() == 1) {
+                    return collectors.iterator().next().hits();
+                }
                 List<Hit> all = new ArrayList<>();
                 for (TopRowsCollector collector : collectors) {
                     all.addAll(collector.hits());
                 }
-                all.sort(Comparator.comparingDouble((Hit hit) -> -hit.score()).thenComparingLong(Hit::rowId));
+                all.sort(BEST_FIRST);
                 return all.size() > size ? List.copyOf(all.subList(0, size)) : all;
             }
         };
     }
 
-    /** The queued documents with their row ids, read in doc id order. */
+    private static final Comparator<Hit> BEST_FIRST = (left, right) -> {
+        int byScore = Float.compare(right.score(), left.score());
+        return byScore != 0 ? byScore : Long.compare(left.rowId(), right.rowId());
+    };
+
+    /** The queued documents, best first. */
     private List<Hit> hits()
-            throws IOException
     {
-        List<Entry> entries = new ArrayList<>(queue);
-        entries.sort(Comparator.comparingInt(entry -> entry.doc));
-        List<Hit> hits = new ArrayList<>(entries.size());
-        int leaf = -1;
-        NumericDocValues rowIds = null;
-        for (Entry entry : entries) {
-            if (entry.rowId == UNKNOWN) {
-                int ord = ReaderUtil.subIndex(entry.doc, leaves);
-                if (ord != leaf) {
-                    leaf = ord;
-                    rowIds = leaves.get(ord).reader().getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
-                }
-                entry.rowId = read(rowIds, entry.doc - leaves.get(ord).docBase);
-            }
-            hits.add(new Hit(entry.doc, entry.score, entry.rowId));
+        Hit[] hits = new Hit[count];
+        for (int i = 0; i < count; i++) {
+            hits[i] = new Hit(docs[i], scores[i], rowIds[i]);
         }
-        return hits;
+        Arrays.sort(hits, BEST_FIRST);
+        return Arrays.asList(hits);
     }
 
     private static long read(NumericDocValues rowIds, int doc)
@@ -116,24 +97,76 @@ final class TopRowsCollector
         return rowIds != null && rowIds.advanceExact(doc) ? rowIds.longValue() : Long.MAX_VALUE;
     }
 
-    /** The entry's row id, read now if it was not yet (only when its score ties another's). */
-    private long rowId(Entry entry)
+    /** True when slot {@code a} is worse than slot {@code b}: lower score, then larger row id. */
+    private boolean worse(int a, int b)
     {
-        if (entry.rowId == UNKNOWN) {
-            try {
-                int ord = ReaderUtil.subIndex(entry.doc, leaves);
-                int doc = entry.doc - leaves.get(ord).docBase;
-                if (ord != tieLeaf || tieRowIds == null || tieRowIds.docID() > doc) {
-                    tieLeaf = ord;
-                    tieRowIds = leaves.get(ord).reader().getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
-                }
-                entry.rowId = read(tieRowIds, doc);
+        int byScore = Float.compare(scores[a], scores[b]);
+        return byScore != 0 ? byScore < 0 : rowIds[a] > rowIds[b];
+    }
+
+    private void swap(int a, int b)
+    {
+        int doc = docs[a];
+        docs[a] = docs[b];
+        docs[b] = doc;
+        float score = scores[a];
+        scores[a] = scores[b];
+        scores[b] = score;
+        long rowId = rowIds[a];
+        rowIds[a] = rowIds[b];
+        rowIds[b] = rowId;
+    }
+
+    private void up(int slot)
+    {
+        while (slot > 0) {
+            int parent = (slot - 1) >>> 1;
+            if (!worse(slot, parent)) {
+                return;
             }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            swap(slot, parent);
+            slot = parent;
         }
-        return entry.rowId;
+    }
+
+    private void down(int slot)
+    {
+        while (true) {
+            int left = 2 * slot + 1;
+            if (left >= count) {
+                return;
+            }
+            int right = left + 1;
+            int child = right < count && worse(right, left) ? right : left;
+            if (!worse(child, slot)) {
+                return;
+            }
+            swap(slot, child);
+            slot = child;
+        }
+    }
+
+    private void add(int doc, float score, long rowId)
+    {
+        if (count == docs.length) {
+            int capacity = (int) Math.min((long) size, Math.max(docs.length * 2L, 1));
+            docs = Arrays.copyOf(docs, capacity);
+            scores = Arrays.copyOf(scores, capacity);
+            rowIds = Arrays.copyOf(rowIds, capacity);
+        }
+        docs[count] = doc;
+        scores[count] = score;
+        rowIds[count] = rowId;
+        up(count++);
+    }
+
+    /** Replaces the worst kept document. */
+    private void replaceWorst(int doc, float score, long rowId)
+    {
+        docs[0] = doc;
+        scores[0] = score;
+        rowIds[0] = rowId;
+        down(0);
     }
 
     @Override
@@ -144,11 +177,10 @@ final class TopRowsCollector
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context)
+            throws IOException
     {
-        if (leaves == null) {
-            leaves = ReaderUtil.getTopLevelContext(context).leaves();
-        }
         int base = context.docBase;
+        NumericDocValues leafRowIds = context.reader().getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
         return new LeafCollector()
         {
             private Scorable scorer;
@@ -158,8 +190,8 @@ final class TopRowsCollector
                     throws IOException
             {
                 this.scorer = newScorer;
-                if (queue.size() >= size && size > 0) {
-                    newScorer.setMinCompetitiveScore(queue.peek().score);
+                if (count >= size && size > 0) {
+                    newScorer.setMinCompetitiveScore(scores[0]);
                 }
             }
 
@@ -171,22 +203,24 @@ final class TopRowsCollector
                     return;
                 }
                 float score = scorer.score();
-                Entry worst = queue.size() >= size ? queue.peek() : null;
-                if (worst != null && score < worst.score) {
+                if (count < size) {
+                    add(base + doc, score, read(leafRowIds, doc));
+                    if (count >= size) {
+                        scorer.setMinCompetitiveScore(scores[0]);
+                    }
                     return;
                 }
-                Entry entry = new Entry(base + doc, score);
-                if (worst != null) {
+                float worst = scores[0];
+                if (score < worst) {
+                    return;
+                }
+                long rowId = read(leafRowIds, doc);
+                if (score == worst && rowId >= rowIds[0]) {
                     // a tie with the worst kept: the smaller row id wins
-                    if (score == worst.score && rowId(entry) >= rowId(worst)) {
-                        return;
-                    }
-                    queue.poll();
+                    return;
                 }
-                queue.add(entry);
-                if (queue.size() >= size) {
-                    scorer.setMinCompetitiveScore(queue.peek().score);
-                }
+                replaceWorst(base + doc, score, rowId);
+                scorer.setMinCompetitiveScore(scores[0]);
             }
         };
     }
