@@ -312,6 +312,56 @@ public interface TextSearchContract
         assertFails(ErrorCode.ER_FT_MATCHING_KEY_NOT_FOUND, () -> reopened.textSearch(TextSearchRequest.of("body", "fox", TextMode.NATURAL_LANGUAGE)));
     }
 
+    /**
+     * A table keeps the resolved parts of its text-search plans (the index, its parser, the projection's positions)
+     * while its definition stands: every change of the definition must be seen by the next search on the same handle.
+     */
+    @Test
+    default void testTextSearchPlanFollowsIndexChangesOnTheSameHandle()
+    {
+        List<ColumnDefinition> columns = List.of(
+                ColumnDefinition.notNull("id", ColumnType.IntegerType.signed(ColumnType.IntegerWidth.INT)),
+                ColumnDefinition.nullable("title", ColumnType.StringType.text()),
+                ColumnDefinition.nullable("body", ColumnType.StringType.text()));
+        IndexDefinition key = IndexDefinition.primaryKey("id");
+        engine().createTable(TEXT_DB, new TableDefinition("plans", columns,
+                List.of(key, new IndexDefinition("ft", IndexDefinition.Kind.FULLTEXT, List.of("body"), Map.of("parser", "space")))));
+        Table plans = engine().table(TEXT_DB, "plans");
+        plans.write(new WriteRequest(List.of("id", "title", "body"), List.of(
+                List.of(Value.of(1), Value.of("fox"), Value.of("red-fox")),
+                List.of(Value.of(2), Value.of("owl"), Value.of("blue fox"))), ConflictPolicy.ERROR));
+        TextSearchRequest fox = TextSearchRequest.of("body", "fox", TextMode.NATURAL_LANGUAGE);
+        TextSearchRequest foxIds = new TextSearchRequest(List.of("body"), "fox", TextMode.NATURAL_LANGUAGE, Filter.ALL, TextSearchRequest.NO_RESIDUAL,
+                OptionalInt.of(10), List.of("id"));
+        // the space parser keeps "red-fox" whole
+        assertThat(ids(plans.textSearch(fox))).containsExactly(2L);
+        assertThat(ids(plans.textSearch(foxIds))).containsExactly(2L);
+
+        // the same index re-parsed: beng splits "red-fox"
+        engine().alterTable(TEXT_DB, "plans", new TableDefinition("plans", columns,
+                List.of(key, new IndexDefinition("ft", IndexDefinition.Kind.FULLTEXT, List.of("body"), Map.of("parser", "beng")))), UnaryOperator.identity());
+        assertThat(ids(plans.textSearch(foxIds))).containsExactlyInAnyOrder(1L, 2L);
+
+        // columns moved: the projection's positions follow
+        List<ColumnDefinition> moved = List.of(columns.get(2), columns.get(1), columns.get(0));
+        engine().alterTable(TEXT_DB, "plans", new TableDefinition("plans", moved,
+                        List.of(key, new IndexDefinition("ft", IndexDefinition.Kind.FULLTEXT, List.of("body"), Map.of("parser", "beng")))),
+                row -> Row.of(row.get(2), row.get(1), row.get(0)));
+        List<ScoredRow> projected = plans.textSearch(foxIds).rows();
+        assertThat(projected).hasSize(2);
+        assertThat(projected).allSatisfy(hit -> assertThat(hit.row().values()).hasSize(1).first().isInstanceOf(Value.IntegerValue.class));
+        assertThat(plans.textSearch(fox).rows()).allSatisfy(hit -> assertThat(hit.row().get(2)).isInstanceOf(Value.IntegerValue.class));
+
+        // the index dropped, then made over another column
+        engine().alterTable(TEXT_DB, "plans", new TableDefinition("plans", moved, List.of(key)), UnaryOperator.identity());
+        assertFails(ErrorCode.ER_FT_MATCHING_KEY_NOT_FOUND, () -> plans.textSearch(foxIds));
+        engine().alterTable(TEXT_DB, "plans", new TableDefinition("plans", moved,
+                List.of(key, new IndexDefinition("ft", IndexDefinition.Kind.FULLTEXT, List.of("title"), Map.of("parser", "beng")))), UnaryOperator.identity());
+        assertFails(ErrorCode.ER_FT_MATCHING_KEY_NOT_FOUND, () -> plans.textSearch(foxIds));
+        assertThat(ids(plans.textSearch(new TextSearchRequest(List.of("TITLE"), "fox", TextMode.NATURAL_LANGUAGE, Filter.ALL,
+                TextSearchRequest.NO_RESIDUAL, OptionalInt.of(10), List.of("id"))))).containsExactly(1L);
+    }
+
     // ---------------------------------------------------------------- hybrid
 
     @Test

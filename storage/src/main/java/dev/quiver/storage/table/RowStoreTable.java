@@ -89,6 +89,8 @@ public final class RowStoreTable
 
     private volatile String databaseName;
     private volatile TableDefinition definition;
+    /** Text-search plans' table-dependent parts, kept while {@link #definition} is the same object. */
+    private final TextSearches.Plans textPlans = new TextSearches.Plans();
     /**
      * Shared: every writer (write, update, delete, truncate) for its whole statement. Exclusive: {@link #rebuild}
      * (ALTER TABLE), so writers wait while readers go on reading the old table.
@@ -1006,7 +1008,7 @@ public final class RowStoreTable
     public SearchResult textSearch(TextSearchRequest request)
     {
         requireNonNull(request, "request is null");
-        return read(() -> TextSearches.run(definition, request, plan -> store.textSearch(plan)));
+        return read(() -> textPlans.run(definition, request, store::textSearch));
     }
 
     @Override
