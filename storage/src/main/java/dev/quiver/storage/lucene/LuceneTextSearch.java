@@ -141,8 +141,10 @@ final class LuceneTextSearch
         }
 
         // statistics of the live rows; with nothing deleted, masked or changed they are Lucene's own
-        boolean luceneStatisticsExact = changedTerms.isEmpty() && overlayTexts.isEmpty()
-                && leaves.stream().allMatch(leaf -> leaf.reader().getLiveDocs() == null);
+        boolean luceneStatisticsExact = changedTerms.isEmpty() && overlayTexts.isEmpty();
+        for (int i = 0; luceneStatisticsExact && i < leaves.size(); i++) {
+            luceneStatisticsExact = leaves.get(i).reader().getLiveDocs() == null;
+        }
         long docCount = 0;
         long sumTotalTermFreq = 0;
         for (LeafReaderContext leaf : luceneStatisticsExact ? List.<LeafReaderContext>of() : leaves) {
@@ -209,17 +211,20 @@ final class LuceneTextSearch
             searcher.setQueryCache(null);
             searcher.setSimilarity(TextScoring.SIMILARITY);
         }
-        BooleanQuery.Builder builder = new BooleanQuery.Builder().add(luceneQuery(field, query), BooleanClause.Occur.MUST);
-        for (Filter conjunct : plan.pushdown() instanceof Filter.And and ? and.operands() : List.of(plan.pushdown())) {
-            Query pushed = store.orderedQuery(conjunct);
-            if (pushed != null) {
-                builder.add(pushed, BooleanClause.Occur.FILTER);
+        Query full = luceneQuery(field, query);
+        if (plan.pushdown() != Filter.ALL || !changedTerms.isEmpty()) {
+            BooleanQuery.Builder builder = new BooleanQuery.Builder().add(full, BooleanClause.Occur.MUST);
+            for (Filter conjunct : plan.pushdown() instanceof Filter.And and ? and.operands() : List.of(plan.pushdown())) {
+                Query pushed = store.orderedQuery(conjunct);
+                if (pushed != null) {
+                    builder.add(pushed, BooleanClause.Occur.FILTER);
+                }
             }
+            if (!changedTerms.isEmpty()) {
+                builder.add(new TermInSetQuery(LuceneRowStore.ROW_ID, changedTerms), BooleanClause.Occur.MUST_NOT);
+            }
+            full = builder.build();
         }
-        if (!changedTerms.isEmpty()) {
-            builder.add(new TermInSetQuery(LuceneRowStore.ROW_ID, changedTerms), BooleanClause.Occur.MUST_NOT);
-        }
-        Query full = builder.build();
 
         // changed rows, scored with the same statistics
         List<Candidate> candidates = new ArrayList<>();

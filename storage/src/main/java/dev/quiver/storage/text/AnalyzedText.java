@@ -95,12 +95,33 @@ public final class AnalyzedText
     /** The tokens of a piece of query text (one value), positions rebased to start at 0. */
     public static Tokens tokens(Analyzer analyzer, String text)
     {
-        AnalyzedText analyzed = analyze(analyzer, List.of(text));
-        int[] rebased = new int[analyzed.positions.length];
-        for (int i = 0; i < rebased.length; i++) {
-            rebased[i] = analyzed.positions[i] - analyzed.positions[0];
+        // the positions as analyze(analyzer, List.of(text)) gives them, without building the per-term postings
+        List<String> terms = new ArrayList<>();
+        int[] positions = new int[8];
+        int position = -1;
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                int step = increment.getPositionIncrement();
+                position += (terms.isEmpty() && step == 0) ? 1 : step;
+                if (terms.size() == positions.length) {
+                    positions = Arrays.copyOf(positions, positions.length * 2);
+                }
+                positions[terms.size()] = position;
+                terms.add(term.toString());
+            }
+            stream.end();
         }
-        return new Tokens(List.of(analyzed.terms), rebased);
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int[] rebased = new int[terms.size()];
+        for (int i = 0; i < rebased.length; i++) {
+            rebased[i] = positions[i] - positions[0];
+        }
+        return new Tokens(List.copyOf(terms), rebased);
     }
 
     /** Number of tokens (what the index's total term frequency counts). */
