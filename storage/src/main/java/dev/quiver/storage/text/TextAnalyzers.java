@@ -45,7 +45,7 @@ public final class TextAnalyzers
     /** Positions between the values of the columns of a multi-column index, so a phrase never spans two columns. */
     public static final int COLUMN_POSITION_GAP = 100;
 
-    private static final Map<String, Analyzer> ANALYZERS = new ConcurrentHashMap<>();
+    private static final Map<Spec, Analyzer> ANALYZERS = new ConcurrentHashMap<>();
 
     private TextAnalyzers() {}
 
@@ -55,11 +55,6 @@ public final class TextAnalyzers
         public boolean ngrams()
         {
             return parser.equals("ngram") || parser.equals("ngram2");
-        }
-
-        String key()
-        {
-            return parser + ":" + minGram + ":" + maxGram;
         }
     }
 
@@ -104,7 +99,7 @@ public final class TextAnalyzers
 
     public static Analyzer analyzer(Spec spec)
     {
-        return ANALYZERS.computeIfAbsent(spec.key(), key -> create(spec));
+        return ANALYZERS.computeIfAbsent(spec, TextAnalyzers::create);
     }
 
     private static int property(Map<String, String> options, String name, int fallback, int min, int max)
