@@ -113,10 +113,12 @@ final class QuiverKnnEngine
         int loadedSegments = engine.vectorSegments(DATABASE, TABLE);
         if (Boolean.parseBoolean(System.getProperty("quiver.refresh", "true"))) {
             long refreshStart = System.nanoTime();
+            long refreshCpu = processCpuNanos();
             table.refreshIndexes();
-            buildNote = String.format(java.util.Locale.ROOT, "load %.1f s (%d segments), refreshIndexes %.1f s (%d segment(s)), process CPU %.1f s",
-                    loadSeconds, loadedSegments, (System.nanoTime() - refreshStart) / 1e9, engine.vectorSegments(DATABASE, TABLE),
-                    (processCpuNanos() - processCpu) / 1e9);
+            buildNote = String.format(java.util.Locale.ROOT,
+                    "load %.1f s (%d segments), refreshIndexes %.1f s (process CPU %.1f s, %d segment(s)), process CPU %.1f s",
+                    loadSeconds, loadedSegments, (System.nanoTime() - refreshStart) / 1e9, (processCpuNanos() - refreshCpu) / 1e9,
+                    engine.vectorSegments(DATABASE, TABLE), (processCpuNanos() - processCpu) / 1e9);
         }
         else {
             buildNote = String.format(java.util.Locale.ROOT, "load %.1f s (%d segments), no refresh, process CPU %.1f s", loadSeconds, loadedSegments,

@@ -20,7 +20,8 @@ import static java.util.Objects.requireNonNull;
  * Keeps the vector tables of a {@link LuceneStorageEngine} in few segments, since a vector search walks one HNSW graph
  * per segment for the whole {@code ef} (a bulk-loaded 100k-row table had 9-19 segments and cost 5-8x a merged one;
  * BENCHMARKS.md). Two ways, both {@link org.apache.lucene.index.IndexWriter#forceMerge forceMerge(1)}, which runs
- * beside writes and searches (searches use the old segments until the merged one is opened):
+ * beside writes and searches (searches use the old segments until the merged one is opened) and builds each vector
+ * field's graph in one piece ({@link OnePieceGraphMergePolicy}):
  * <ul>
  * <li>on request ({@link dev.quiver.storage.Table#refreshIndexes}, seekdb's {@code CALL dbms_index_manager.refresh()}),
  * in the caller's thread;</li>

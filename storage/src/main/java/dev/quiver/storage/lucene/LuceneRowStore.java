@@ -36,6 +36,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -193,6 +194,7 @@ public final class LuceneRowStore
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCodec(new VectorFields(definition).codec())
+                    .setMergePolicy(new OnePieceGraphMergePolicy(new TieredMergePolicy()))
                     .setCommitOnClose(false);
             return new LuceneRowStore(path, definition, directory, new IndexWriter(directory, config), refreshRows);
         }
@@ -716,7 +718,8 @@ public final class LuceneRowStore
 
     /**
      * Merges the index into one segment ({@link IndexWriter#forceMerge}, which first flushes what was applied) and
-     * reopens the searcher on it. Takes no table lock: the writer accepts changes meanwhile (they may form a new small
+     * reopens the searcher on it. Each vector field's graph is built anew in one piece, not joined from the segments'
+     * ({@link OnePieceGraphMergePolicy}). Takes no table lock: the writer accepts changes meanwhile (they may form a new small
      * segment), and reopening without emptying the version map is safe (its rows shadow their older documents). Not
      * committed: the caller commits (a checkpoint).
      */
