@@ -159,6 +159,20 @@ public class TestSearchPushdown
     }
 
     @Test
+    public void testJoinsReadTheJoinColumns()
+    {
+        // the searched table is joined: no limit, and the projection holds what the join and the select list read
+        same("SELECT d.title, v.tag FROM docs d JOIN vecs v ON v.id = d.n / 10 WHERE MATCH(d.document) AGAINST ('apple') %s ORDER BY d.id LIMIT 3");
+        assertThat(lastFastText().limit()).isEmpty();
+        assertThat(lastFastText().projection()).containsExactly("id", "title", "n");
+        same("SELECT d.id, v.id FROM docs d LEFT JOIN vecs v ON v.tag = d.title WHERE MATCH(d.document) AGAINST ('banana') %s");
+        assertThat(lastFastText().projection()).containsExactly("id", "title");
+        // an approximate search in a join: its window is searched, then joined; the plan sorts by the distance
+        same("SELECT v.id, d.title FROM vecs v JOIN docs d ON d.id = v.id %s ORDER BY l2_distance(v.embedding, '[0,0]') APPROXIMATE LIMIT 3");
+        assertThat(lastFastVector().projection()).containsExactly("id", "embedding");
+    }
+
+    @Test
     public void testFoundRowsIsTheSameEitherWay()
     {
         rows("SELECT SQL_CALC_FOUND_ROWS id FROM docs WHERE MATCH(document) AGAINST ('apple') LIMIT 2");
