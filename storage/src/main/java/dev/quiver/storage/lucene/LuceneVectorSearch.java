@@ -8,6 +8,8 @@ import dev.quiver.storage.search.SearchAccess;
 import dev.quiver.storage.search.SearchResult;
 import dev.quiver.storage.search.VectorMetric;
 import dev.quiver.storage.search.VectorSearchRequest;
+import dev.quiver.storage.vector.FloatScreen;
+import dev.quiver.storage.vector.NearestFirst;
 import dev.quiver.storage.vector.VectorQuery;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -34,6 +36,7 @@ import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.hnsw.BlockingFloatHeap;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,8 +60,12 @@ import java.util.List;
  * a filter, the largest segment first and the walks sharing one heap of the best {@code want} scores, so that a
  * smaller segment's walk stops once it cannot improve on them, as Lucene's {@code MultiLeafKnnCollector} does)
  * ({@code ef_search}, at least k, k * refine_k for the quantized types), restricted to the accepted documents, with
- * Lucene's rule per segment: a segment with at most {@code want} accepted documents is scanned, and a filtered walk
- * that visits more vectors than the segment accepts stops and scans them instead.</li>
+ * Lucene's rule per segment ({@code KnnFloatVectorQuery} with a filter): a segment with at most {@code want} accepted
+ * documents is scanned, a filtered walk collects {@code want} candidates with a visit limit of the segment's accepted
+ * documents plus one, and a walk that reaches the limit, or finds fewer than {@code want}, scans them instead. The
+ * walk is Lucene's default HNSW search with the accepted documents as its filter: Lucene 10.6's ACORN-style
+ * {@code FilteredHnswGraphSearcher} is off by default ({@code KnnSearchStrategy.Hnsw.DEFAULT}, threshold 0), in
+ * Lucene direct as here.</li>
  * <li>Every candidate is rescored exactly from the float vector Lucene stores (so quantized graphs only choose
  * candidates; a cosine index stores unit vectors, so its candidates are rescored from the row's own floats), then
  * merged with the overlay nearest first (ties by row id), and checked against the whole filter and the residual;
@@ -66,7 +73,10 @@ import java.util.List;
  * results are its least accurate; this matters for filters that could not be pushed and pass few rows), while a
  * segment may hold more, the search runs again with more candidates (four times, or what the pass rate seen asks
  * for), or scans every vector when the pass rate says that walking would cost more (then the access is
- * {@code EXACT_SCAN}). A filtered walk collects {@code want / sqrt(selectivity)} candidates, at most 4x.</li>
+ * {@code EXACT_SCAN}).</li>
+ * <li>Scans rank by a float lower bound of each distance from Lucene's SIMD kernels ({@link FloatScreen}) and compute
+ * the exact distance in doubles only for the candidates that reach the head of the order ({@link NearestFirst}), so a
+ * scan of thousands of rows computes a few dozen double distances and returns what scoring all of them would.</li>
  * <li>Rows: without a filter or a residual no row is read to accept a candidate; the final k rows are read at the end,
  * in document order, and a projection of primary key columns comes from their doc values ({@link KeyDocValues}, the
  * stored row for a segment without them), so {@code SELECT id ... LIMIT 10} decompresses no stored row.</li>
@@ -90,17 +100,24 @@ final class LuceneVectorSearch
     private final int[] projection;
     /** True when every row passes (no filter, {@link VectorSearchRequest#NO_RESIDUAL}): no row is read to accept a candidate. */
     private final boolean acceptsAll;
+    /** Float lower bounds for exact scans (Lucene's SIMD kernels), so that only the nearest are scored in doubles. */
+    private final FloatScreen screen;
 
     /** A segment: its accepted documents (null: every live document with a vector) and how many. */
     private record Leaf(LeafReaderContext context, FixedBitSet accepted, int cost, int vectors) {}
 
-    /** A scored candidate: from the overlay (row set) or a segment (row read when needed). */
-    private record Candidate(long rowId, double distance, Row row, Leaf leaf, int doc) {}
-
-    private static final Comparator<Candidate> NEAREST_FIRST = (left, right) -> {
-        int byDistance = Double.compare(left.distance(), right.distance());
-        return byDistance != 0 ? byDistance : Long.compare(left.rowId(), right.rowId());
-    };
+    /**
+     * A candidate: from the overlay (row set) or a segment (row read when needed); {@code distance} is exact once it is
+     * taken (a scanned candidate enters the order with a float lower bound, see {@link #scan}, and its exact distance
+     * is computed from {@code values} at {@code ordinal} when it may rank among the results).
+     */
+    private record Candidate(long rowId, double distance, Row row, Leaf leaf, int doc, FloatVectorValues values, int ordinal)
+    {
+        Candidate withDistance(double exact)
+        {
+            return new Candidate(rowId, exact, row, leaf, doc, values, ordinal);
+        }
+    }
 
     LuceneVectorSearch(LuceneRowStore store, IndexSearcher searcher, VectorQuery query, String field, VersionMap versionMap)
     {
@@ -112,6 +129,7 @@ final class LuceneVectorSearch
         List<String> columns = query.request().projection();
         this.projection = columns.isEmpty() ? null : query.definition().columnPositions(columns);
         this.acceptsAll = query.request().filter() instanceof Filter.All && query.request().residual() == VectorSearchRequest.NO_RESIDUAL;
+        this.screen = FloatScreen.of(query.metric(), query.vector());
     }
 
     SearchResult run()
@@ -131,7 +149,7 @@ final class LuceneVectorSearch
                 double distance = query.distance(row);
                 examined++;
                 if (!Double.isNaN(distance)) {
-                    overlay.add(new Candidate(rowId, distance, row, null, -1));
+                    overlay.add(new Candidate(rowId, distance, row, null, -1, null, -1));
                 }
             });
         }
@@ -147,8 +165,11 @@ final class LuceneVectorSearch
         int ef = want;
         boolean exact = query.index().isEmpty() || accepted <= want
                 || (pushed != null && (double) accepted * accepted <= (double) want * vectors);
-        if (!exact && pushed != null) {
-            // a filtered walk reaches fewer accepted neighbours: collect more, up to 4x (at 10%: about 3x)
+        if (!exact && pushed != null && query.metric() == VectorMetric.INNER_PRODUCT) {
+            // A maximum-inner-product graph is no metric graph: walked through a filter it reaches fewer of the accepted
+            // neighbours (TestVectorRecall at 10%: recall 0.925 with 128 candidates, Lucene's walk), so collect more, up
+            // to 4x (at 10%: about 3x). L2 and cosine walks keep Lucene's count (recall 1.0 there): collecting more
+            // makes a selective walk reach its visit limit and scan on top (1M rows at 1%: 19,600 vectors a query).
             want = (int) Math.min(4L * want, (long) Math.ceil(want / Math.sqrt((double) accepted / Math.max(1, vectors))));
         }
         // the largest segments first, so that the candidates they find make the walks of the others stop early
@@ -157,7 +178,10 @@ final class LuceneVectorSearch
         // deeper candidates (the unpushed rest of a filter rejects many; inner product lost recall with sharing)
         boolean share = query.request().filter() instanceof Filter.All;
         while (true) {
-            List<Candidate> candidates = new ArrayList<>(overlay);
+            NearestFirst<Candidate> candidates = new NearestFirst<>(this::refine);
+            for (Candidate candidate : overlay) {
+                candidates.addExact(candidate, candidate.rowId(), candidate.distance());
+            }
             boolean more = false;
             int walked = 0;
             int toWalk = 0;
@@ -175,6 +199,7 @@ final class LuceneVectorSearch
                     walked++;
                 }
             }
+            int total = candidates.size();
             Passing passing = firstPassing(candidates);
             // Rows that the pushed filter accepts may still fail the rest of the filter or the residual (post-filtered).
             // With pass rate p (seen so far, (passed + 1) / (checked + 1)) a walk must collect ef / p candidates for
@@ -183,8 +208,8 @@ final class LuceneVectorSearch
             // 0.87-0.90 at 1% without this rule). The graph's deeper candidates are also its least accurate: trust k
             // passing rows only from the nearest quarter. A search without filter or residual passes every candidate.
             double passRate = (passing.taken().size() + 1.0) / (passing.checked() + 1.0);
-            boolean deepEnough = acceptsAll || candidates.size() - overlay.size() >= ef / passRate;
-            if (!more || (passing.taken().size() >= query.k() && passing.deepest() < Math.max(query.k(), candidates.size() / 4) && deepEnough)) {
+            boolean deepEnough = acceptsAll || total - overlay.size() >= ef / passRate;
+            if (!more || (passing.taken().size() >= query.k() && passing.deepest() < Math.max(query.k(), total / 4) && deepEnough)) {
                 return new SearchResult(rows(passing.taken()), graphRan ? SearchAccess.VECTOR_INDEX : SearchAccess.EXACT_SCAN, examined);
             }
             // from the pass rate seen, how many candidates would put k passing rows in the nearest quarter and about ef
@@ -270,8 +295,11 @@ final class LuceneVectorSearch
         return !overlayEmpty && rowIds != null && rowIds.advanceExact(doc) && versionMap.version(rowIds.longValue()) != null;
     }
 
-    /** Scores every accepted document of a segment exactly. */
-    private void scan(Leaf leaf, List<Candidate> out)
+    /**
+     * Scores every accepted document of a segment: by a float lower bound ({@link FloatScreen}, Lucene's SIMD kernels),
+     * the exact distance being computed later for those that may rank among the results ({@link NearestFirst}).
+     */
+    private void scan(Leaf leaf, NearestFirst<Candidate> out)
             throws IOException
     {
         LeafReader reader = leaf.context().reader();
@@ -296,7 +324,7 @@ final class LuceneVectorSearch
         }
     }
 
-    private void score(Leaf leaf, int doc, FloatVectorValues values, int ordinal, NumericDocValues rowIds, List<Candidate> out)
+    private void score(Leaf leaf, int doc, FloatVectorValues values, int ordinal, NumericDocValues rowIds, NearestFirst<Candidate> out)
             throws IOException
     {
         if (rowIds == null || !rowIds.advanceExact(doc)) {
@@ -306,10 +334,27 @@ final class LuceneVectorSearch
         if (!overlayEmpty && versionMap.version(rowId) != null) {
             return;
         }
-        double distance = query.distance(values.vectorValue(ordinal));
+        float[] vector = values.vectorValue(ordinal);
         examined++;
+        double bound = screen.lowerBound(vector);
+        if (!Double.isNaN(bound)) {
+            out.addBound(new Candidate(rowId, Double.NaN, null, leaf, doc, values, ordinal), rowId, bound);
+            return;
+        }
+        double distance = query.distance(vector);
         if (!Double.isNaN(distance)) {
-            out.add(new Candidate(rowId, distance, null, leaf, doc));
+            out.addExact(new Candidate(rowId, distance, null, leaf, doc, values, ordinal), rowId, distance);
+        }
+    }
+
+    /** The exact distance of a scanned candidate (its vector read again by ordinal). */
+    private double refine(Candidate candidate)
+    {
+        try {
+            return query.distance(candidate.values().vectorValue(candidate.ordinal()));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -318,11 +363,12 @@ final class LuceneVectorSearch
      * a filtered walk that visits more vectors than the segment accepts falls back to a scan. True when the walk
      * filled its candidates (the segment may hold more).
      */
-    private boolean walk(Leaf leaf, int want, BlockingFloatHeap shared, List<Candidate> out)
+    private boolean walk(Leaf leaf, int want, BlockingFloatHeap shared, NearestFirst<Candidate> out)
             throws IOException
     {
         LeafReader reader = leaf.context().reader();
-        TopKnnCollector top = new TopKnnCollector(want, leaf.accepted() == null ? Integer.MAX_VALUE : leaf.cost());
+        // Lucene's filtered search (AbstractKnnVectorQuery): a walk may visit one vector more than the segment accepts
+        TopKnnCollector top = new TopKnnCollector(want, leaf.accepted() == null ? Integer.MAX_VALUE : leaf.cost() + 1);
         KnnCollector collector = shared == null ? top : new MultiLeafKnnCollector(want, shared, top);
         AcceptDocs acceptDocs = leaf.accepted() == null
                 ? AcceptDocs.fromLiveDocs(reader.getLiveDocs(), reader.maxDoc())
@@ -333,11 +379,13 @@ final class LuceneVectorSearch
         reader.searchNearestVectors(field, target, collector, acceptDocs);
         examined += collector.visitedCount();
         graphRan = true;
-        if (collector.earlyTerminated()) {
+        ScoreDoc[] hits = collector.earlyTerminated() ? null : collector.topDocs().scoreDocs;
+        if (hits == null || (leaf.accepted() != null && hits.length < want)) {
+            // stopped at the visit limit, or a filtered walk that found fewer than it wants though the segment accepts
+            // more (its graph is cut by the filter): scan the accepted documents, as Lucene does
             scan(leaf, out);
             return false;
         }
-        ScoreDoc[] hits = collector.topDocs().scoreDocs;
         int[] docs = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
             docs[i] = hits[i].doc;
@@ -353,7 +401,7 @@ final class LuceneVectorSearch
             if (vectors.docID() == doc) {
                 double distance = query.distance(values.vectorValue(vectors.index()));
                 if (rowIds != null && rowIds.advanceExact(doc) && (overlayEmpty || versionMap.version(rowIds.longValue()) == null) && !Double.isNaN(distance)) {
-                    out.add(new Candidate(rowIds.longValue(), distance, null, leaf, doc));
+                    out.addExact(new Candidate(rowIds.longValue(), distance, null, leaf, doc, values, vectors.index()), rowIds.longValue(), distance);
                 }
             }
         }
@@ -368,26 +416,29 @@ final class LuceneVectorSearch
      * Nearest first, the first k candidates whose rows pass the whole filter and the residual. A search with neither
      * ({@link #acceptsAll}) reads no row here: its rows are read for the final k only ({@link #rows}).
      */
-    private Passing firstPassing(List<Candidate> candidates)
+    private Passing firstPassing(NearestFirst<Candidate> candidates)
             throws IOException
     {
-        // usually a few of many candidates are taken (an exact scan of a filter's rows has thousands): a heap gives them
-        // nearest first without sorting the rest
-        java.util.PriorityQueue<Candidate> nearest = candidates.size() > 64 ? new java.util.PriorityQueue<>(candidates.size(), NEAREST_FIRST) : null;
-        if (nearest == null) {
-            candidates.sort(NEAREST_FIRST);
-        }
-        else {
-            nearest.addAll(candidates);
-        }
         List<Candidate> taken = new ArrayList<>(query.k());
         LeafReaderContext fieldsOf = null;
         StoredFields storedFields = null;
         int deepest = -1;
         int checked = 0;
-        for (int i = 0; i < candidates.size() && taken.size() < query.k(); i++) {
+        for (int i = 0; taken.size() < query.k(); i++) {
+            // usually a few of many candidates are taken (an exact scan of a filter's rows has thousands): a heap gives
+            // them nearest first without sorting the rest, computing exact distances only for those it reaches
+            NearestFirst.Entry<Candidate> next;
+            try {
+                next = candidates.poll();
+            }
+            catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (next == null) {
+                break;
+            }
             checked++;
-            Candidate candidate = nearest == null ? candidates.get(i) : nearest.poll();
+            Candidate candidate = next.item().withDistance(next.distance());
             if (acceptsAll) {
                 taken.add(candidate);
                 deepest = i;
@@ -406,7 +457,8 @@ final class LuceneVectorSearch
             }
             if (query.matchesResidual(row)) {
                 // the distance from the row's own floats: a unit field's vectors are the rows' normalised (see rows())
-                taken.add(new Candidate(candidate.rowId(), candidate.row() == null ? query.distance(row) : candidate.distance(), row, candidate.leaf(), candidate.doc()));
+                taken.add(new Candidate(candidate.rowId(), candidate.row() == null ? query.distance(row) : candidate.distance(), row, candidate.leaf(),
+                        candidate.doc(), candidate.values(), candidate.ordinal()));
                 deepest = i;
             }
         }

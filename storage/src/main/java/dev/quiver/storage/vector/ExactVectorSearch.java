@@ -1,6 +1,7 @@
 package dev.quiver.storage.vector;
 
 import dev.quiver.storage.row.Row;
+import dev.quiver.storage.row.Value;
 import dev.quiver.storage.search.ScoredRow;
 import dev.quiver.storage.search.SearchAccess;
 import dev.quiver.storage.search.SearchResult;
@@ -12,7 +13,9 @@ import java.util.Map;
 /**
  * Exact top-k: every row that passes the filter and has a vector is scored, nearest first (ties by row id), and the
  * residual is applied in that order until {@code k} rows pass. Rows whose vector is NULL, or whose distance is
- * undefined (a zero vector under cosine), never match. {@code rowsExamined} counts the distances computed.
+ * undefined (a zero vector under cosine), never match. Rows are ranked by a float lower bound ({@link FloatScreen})
+ * and only those that may rank among the results get their exact distance ({@link NearestFirst}), so the rows and
+ * distances are the ones that scoring every row in doubles gives. {@code rowsExamined} counts the vectors scored.
  */
 public final class ExactVectorSearch
 {
@@ -20,35 +23,41 @@ public final class ExactVectorSearch
 
     public static SearchResult search(VectorQuery query, Iterable<Map.Entry<Long, Row>> rows)
     {
-        List<VectorCandidate> scored = new ArrayList<>();
+        NearestFirst<Row> scored = new NearestFirst<>(query::distance);
+        FloatScreen screen = FloatScreen.of(query.metric(), query.vector());
         long examined = 0;
         if (query.k() > 0) {
             for (Map.Entry<Long, Row> entry : rows) {
                 Row row = entry.getValue();
-                if (row.get(query.column()).isNull() || !query.matchesFilter(row)) {
+                if (!(row.get(query.column()) instanceof Value.VectorValue vector) || !query.matchesFilter(row)) {
+                    continue;
+                }
+                examined++;
+                double bound = screen.lowerBound(vector.value());
+                if (!Double.isNaN(bound)) {
+                    scored.addBound(row, entry.getKey(), bound);
                     continue;
                 }
                 double distance = query.distance(row);
-                examined++;
                 if (!Double.isNaN(distance)) {
-                    scored.add(new VectorCandidate(entry.getKey(), row, distance));
+                    scored.addExact(row, entry.getKey(), distance);
                 }
             }
         }
         return new SearchResult(firstPassing(query, scored), SearchAccess.EXACT_SCAN, examined);
     }
 
-    /** Sorts exactly scored candidates and keeps the first {@code k} that pass the residual. */
-    public static List<ScoredRow> firstPassing(VectorQuery query, List<VectorCandidate> scored)
+    /** The first {@code k} candidates, nearest first, that pass the residual. */
+    public static List<ScoredRow> firstPassing(VectorQuery query, NearestFirst<Row> scored)
     {
-        scored.sort(VectorCandidate.NEAREST_FIRST);
         List<ScoredRow> result = new ArrayList<>(Math.min(query.k(), scored.size()));
-        for (VectorCandidate candidate : scored) {
-            if (result.size() >= query.k()) {
+        while (result.size() < query.k()) {
+            NearestFirst.Entry<Row> candidate = scored.poll();
+            if (candidate == null) {
                 break;
             }
-            if (query.matchesResidual(candidate.row())) {
-                result.add(new ScoredRow(candidate.row(), candidate.distance()));
+            if (query.matchesResidual(candidate.item())) {
+                result.add(new ScoredRow(candidate.item(), candidate.distance()));
             }
         }
         return result;
