@@ -305,11 +305,11 @@ class TestVectorRecall
 
     /**
      * The path {@link LuceneVectorSearch} documents for a pushed filter passing {@code C} rows: exact when
-     * {@code C * C <= want * N}, else the graph ({@code want} the graph candidates, N the rows).
+     * {@code C * C <= VISIT_COST * want * N}, else the graph ({@code want} the graph candidates, N the rows).
      */
     private void assertPlannedPath(Measured measured, int want, double maxExaminedFraction)
     {
-        if ((double) measured.matchingRows() * measured.matchingRows() <= (double) want * ROWS) {
+        if ((double) measured.matchingRows() * measured.matchingRows() <= LuceneVectorSearch.VISIT_COST * want * ROWS) {
             assertExactPath(measured);
         }
         else {
