@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  *   sql-search [--rows 100000] [--dims 128] [--text-rows 100000] [--queries 1000] [--passes 3] [--seed 42] [--work-dir D]
  * </pre>
  * The kNN data and its exact ground truth are cached under the work directory ({@code knn-n...-d...}) and reused.
+ * The kNN filter is {@code tag = 0} (1 % of the rows); {@code -Dknn.filterTags=10} makes it {@code tag < 10} (10 %).
  */
 public final class BenchMain
 {

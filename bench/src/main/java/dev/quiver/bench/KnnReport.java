@@ -41,7 +41,7 @@ final class KnnReport
         boolean anyFiltered = result.engines().stream().anyMatch(engine -> !engine.filtered().isEmpty());
         if (anyFiltered) {
             out.println();
-            out.println("Filtered to 1 % of the rows (`tag = 0`), recall@10 against the exact filtered top 10 / QPS per core:");
+            out.println("Filtered to " + KnnData.FILTER_TAGS + " % of the rows (`" + KnnData.filterName() + "`), recall@10 against the exact filtered top 10 / QPS per core:");
             out.println();
             table(out, result.engines(), true);
         }
@@ -52,7 +52,7 @@ final class KnnReport
         out.println("|---|---|---:|---:|---:|---:|---:|---:|---|");
         for (KnnBenchmark.EngineResult engine : result.engines()) {
             detail(out, engine.engine(), "none", engine.unfiltered());
-            detail(out, engine.engine(), "1 %", engine.filtered());
+            detail(out, engine.engine(), KnnData.FILTER_TAGS + " %", engine.filtered());
         }
         for (KnnBenchmark.EngineResult engine : result.engines()) {
             if (!engine.note().isEmpty()) {

@@ -46,7 +46,8 @@ final class LuceneKnnEngine
     private final Path path;
     private final int m;
     private final int efConstruction;
-    private final Query filter = IntField.newExactQuery(TAG, KnnData.FILTER_TAG);
+    private final Query filter = KnnData.FILTER_TAGS == 1 ? IntField.newExactQuery(TAG, KnnData.FILTER_TAG)
+            : IntField.newRangeQuery(TAG, KnnData.FILTER_TAG, KnnData.FILTER_TAG + KnnData.FILTER_TAGS - 1);
     private MMapDirectory directory;
     private DirectoryReader reader;
     private IndexSearcher searcher;

@@ -45,7 +45,8 @@ final class QuiverKnnEngine
     static final String DATABASE = "bench";
     static final String TABLE = "knn";
     private static final int BATCH = 1_000;
-    private static final Filter TAG_FILTER = Filter.equal("tag", Value.of(KnnData.FILTER_TAG));
+    private static final Filter TAG_FILTER = KnnData.FILTER_TAGS == 1 ? Filter.equal("tag", Value.of(KnnData.FILTER_TAG))
+            : Filter.Range.lessThan(Filter.Field.column("tag"), Value.of(KnnData.FILTER_TAG + KnnData.FILTER_TAGS));
 
     private final Path path;
     private final int m;
