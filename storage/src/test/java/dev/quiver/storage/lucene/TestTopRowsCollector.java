@@ -9,6 +9,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -55,7 +56,9 @@ class TestTopRowsCollector
         }
         Collections.shuffle(rowIds, random);
         try (Directory directory = new ByteBuffersDirectory();
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setMaxBufferedDocs(50 + random.nextInt(100)))) {
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setMaxBufferedDocs(50 + random.nextInt(100))
+                        // no merges, also none on the reader's full flush: the segments stay several
+                        .setMergePolicy(NoMergePolicy.INSTANCE))) {
             for (int i = 0; i < documents; i++) {
                 Document document = new Document();
                 StringBuilder text = new StringBuilder();
