@@ -1,23 +1,15 @@
 package dev.quiver.sql.testing;
 
+import dev.quiver.storage.ForwardingTable;
 import dev.quiver.storage.StorageEngine;
 import dev.quiver.storage.Table;
 import dev.quiver.storage.catalog.TableDefinition;
-import dev.quiver.storage.filter.Filter;
 import dev.quiver.storage.row.Row;
-import dev.quiver.storage.row.Value;
-import dev.quiver.storage.search.HybridSearchRequest;
 import dev.quiver.storage.search.SearchResult;
 import dev.quiver.storage.search.TextSearchRequest;
 import dev.quiver.storage.search.VectorSearchRequest;
-import dev.quiver.storage.table.RowCursor;
-import dev.quiver.storage.table.ScanRequest;
-import dev.quiver.storage.table.UpdateResult;
-import dev.quiver.storage.table.WriteRequest;
-import dev.quiver.storage.table.WriteResult;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
@@ -130,79 +122,11 @@ public final class RecordingStorageEngine
     }
 
     private final class RecordingTable
-            implements Table
+            extends ForwardingTable
     {
-        private final Table table;
-
         RecordingTable(Table table)
         {
-            this.table = requireNonNull(table, "table is null");
-        }
-
-        @Override
-        public String databaseName()
-        {
-            return table.databaseName();
-        }
-
-        @Override
-        public TableDefinition definition()
-        {
-            return table.definition();
-        }
-
-        @Override
-        public WriteResult write(WriteRequest request)
-        {
-            return table.write(request);
-        }
-
-        @Override
-        public List<Optional<Row>> get(List<List<Value>> primaryKeys)
-        {
-            return table.get(primaryKeys);
-        }
-
-        @Override
-        public RowCursor scan(ScanRequest request)
-        {
-            return table.scan(request);
-        }
-
-        @Override
-        public long count(Filter filter)
-        {
-            return table.count(filter);
-        }
-
-        @Override
-        public UpdateResult update(ScanRequest selection, UnaryOperator<Row> updater)
-        {
-            return table.update(selection, updater);
-        }
-
-        @Override
-        public long delete(ScanRequest selection)
-        {
-            return table.delete(selection);
-        }
-
-        @Override
-        public UpdateResult update(Filter filter, UnaryOperator<Row> updater)
-        {
-            return table.update(filter, updater);
-        }
-
-        @Override
-        public long delete(Filter filter)
-        {
-            return table.delete(filter);
-        }
-
-        @Override
-        public void truncate()
-        {
-            table.truncate();
+            super(table);
         }
 
         @Override
@@ -213,22 +137,10 @@ public final class RecordingStorageEngine
         }
 
         @Override
-        public void refreshIndexes()
-        {
-            table.refreshIndexes();
-        }
-
-        @Override
         public SearchResult textSearch(TextSearchRequest request)
         {
             textSearches.add(request);
             return table.textSearch(request);
-        }
-
-        @Override
-        public SearchResult hybridSearch(HybridSearchRequest request)
-        {
-            return table.hybridSearch(request);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.quiver.storage.text;
 
+import dev.quiver.storage.ForwardingTable;
 import dev.quiver.storage.Table;
 import dev.quiver.storage.catalog.ColumnDefinition;
 import dev.quiver.storage.catalog.ColumnType;
@@ -129,7 +130,7 @@ class TestHybridFusion
     /** The table, with an exact vector search over a scan (every row examined), for fusion tests. */
     private static Table exactVectors(Table table)
     {
-        return new Table()
+        return new ForwardingTable(table)
         {
             @Override
             public SearchResult vectorSearch(VectorSearchRequest request)
@@ -147,69 +148,9 @@ class TestHybridFusion
             }
 
             @Override
-            public SearchResult textSearch(TextSearchRequest request)
-            {
-                return table.textSearch(request);
-            }
-
-            @Override
             public SearchResult hybridSearch(HybridSearchRequest request)
             {
                 return HybridFusion.search(this, request);
-            }
-
-            @Override
-            public String databaseName()
-            {
-                return table.databaseName();
-            }
-
-            @Override
-            public TableDefinition definition()
-            {
-                return table.definition();
-            }
-
-            @Override
-            public WriteResult write(WriteRequest request)
-            {
-                return table.write(request);
-            }
-
-            @Override
-            public List<Optional<Row>> get(List<List<Value>> primaryKeys)
-            {
-                return table.get(primaryKeys);
-            }
-
-            @Override
-            public RowCursor scan(ScanRequest request)
-            {
-                return table.scan(request);
-            }
-
-            @Override
-            public long count(Filter filter)
-            {
-                return table.count(filter);
-            }
-
-            @Override
-            public UpdateResult update(ScanRequest selection, UnaryOperator<Row> updater)
-            {
-                return table.update(selection, updater);
-            }
-
-            @Override
-            public long delete(ScanRequest selection)
-            {
-                return table.delete(selection);
-            }
-
-            @Override
-            public void truncate()
-            {
-                table.truncate();
             }
         };
     }
