@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *   recovery [--rows 1000000] [--dims 128] [--seed 42] [--work-dir D]
  *   knn      [--sizes 100000x128,100000x768,1000000x128] [--engines quiver,lucene,hnswlib] [--queries 1000] [--m 16]
  *            [--ef-construction 100] [--efs 10,16,24,32,48,64,96,128,256] [--passes 3] [--seed 42] [--work-dir D]
- *            [--filtered-only false] [--python /usr/bin/python3] [--hnswlib-script bench/src/main/python/hnswlib_knn.py]
+ *            [--filtered-only false] [--unfiltered-only false] [--python /usr/bin/python3] [--hnswlib-script bench/src/main/python/hnswlib_knn.py]
  *   text     [--rows 100000] [--queries 1000] [--passes 3] [--seed 42] [--force-merge false] [--work-dir D]
  *   sql-search [--rows 100000] [--dims 128] [--text-rows 100000] [--queries 1000] [--passes 3] [--seed 42] [--work-dir D]
  * </pre>
@@ -137,7 +137,8 @@ public final class BenchMain
                     Integer.parseInt(options.getOrDefault("queries", "1000")), Long.parseLong(options.getOrDefault("seed", "42")),
                     Integer.parseInt(options.getOrDefault("m", "16")), Integer.parseInt(options.getOrDefault("ef-construction", "100")), efs,
                     Integer.parseInt(options.getOrDefault("passes", "3")), engines, work, options.getOrDefault("python", "/usr/bin/python3"),
-                    hnswlibScript(options), !Boolean.parseBoolean(options.getOrDefault("filtered-only", "false")));
+                    hnswlibScript(options), !Boolean.parseBoolean(options.getOrDefault("filtered-only", "false")),
+                    !Boolean.parseBoolean(options.getOrDefault("unfiltered-only", "false")));
             KnnReport.print(KnnBenchmark.run(settings, log), out);
         }
     }

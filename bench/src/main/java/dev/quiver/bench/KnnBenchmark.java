@@ -36,7 +36,7 @@ final class KnnBenchmark
     static final String HNSWLIB = "hnswlib";
 
     record Settings(int rows, int dimensions, int queries, long seed, int m, int efConstruction, List<Integer> efs, int passes,
-                    Set<String> engines, Path work, String python, Path script, boolean unfiltered)
+                    Set<String> engines, Path work, String python, Path script, boolean unfiltered, boolean filtered)
     {
         Settings
         {
@@ -81,7 +81,7 @@ final class KnnBenchmark
             try (LuceneKnnEngine lucene = new LuceneKnnEngine(data.directory().resolve("index-lucene"), settings.m(), settings.efConstruction())) {
                 KnnEngine.Build build = logBuild(lucene, lucene.build(data), data, log);
                 List<Point> unfiltered = settings.unfiltered() ? sweep(lucene, data, settings, false, log) : List.of();
-                List<Point> filtered = sweep(lucene, data, settings, true, log);
+                List<Point> filtered = settings.filtered() ? sweep(lucene, data, settings, true, log) : List.of();
                 results.add(new EngineResult(lucene.name(), Optional.of(build), unfiltered, filtered, "IndexSearcher + KnnFloatVectorQuery", load + " → " + loadAverage()));
                 if (settings.unfiltered()) {
                     KnnEngine leaf = lucene.leafApi();
@@ -112,7 +112,7 @@ final class KnnBenchmark
                 log.println("Quiver: vector search unavailable: " + ex.getMessage());
                 return new EngineResult(quiver.name(), Optional.of(build), List.of(), List.of(), "vector search unavailable: " + ex.getMessage(), load);
             }
-            List<Point> filtered = sweep(quiver, data, settings, true, log);
+            List<Point> filtered = settings.filtered() ? sweep(quiver, data, settings, true, log) : List.of();
             return new EngineResult(quiver.name(), Optional.of(build), unfiltered, filtered, "Table.vectorSearch, LuceneStorageEngine; build: " + quiver.buildNote(), load + " → " + loadAverage());
         }
     }
