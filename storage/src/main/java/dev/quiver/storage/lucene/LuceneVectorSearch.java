@@ -355,7 +355,20 @@ final class LuceneVectorSearch
         }
     }
 
-    /** The exact distance of a scanned candidate (its vector read again by ordinal). */
+    /**
+     * True when the segment's field is an unquantized HNSW graph under Lucene's EUCLIDEAN similarity searched for L2: its
+     * hit scores are {@code 1 / (1 + float square distance)} ({@link FloatScreen#lowerBoundFromEuclideanScore}).
+     */
+    private boolean plainEuclidean(LeafReader reader)
+    {
+        if (query.metric() != VectorMetric.L2 || query.options().map(options -> options.type().quantized()).orElse(true)) {
+            return false;
+        }
+        org.apache.lucene.index.FieldInfo info = reader.getFieldInfos().fieldInfo(field);
+        return info != null && info.getVectorSimilarityFunction() == org.apache.lucene.index.VectorSimilarityFunction.EUCLIDEAN;
+    }
+
+    /** The exact distance of a bounded candidate (its vector read again by ordinal). */
     private double refine(Candidate candidate)
     {
         try {
@@ -394,23 +407,33 @@ final class LuceneVectorSearch
             scan(leaf, out);
             return false;
         }
-        int[] docs = new int[hits.length];
-        for (int i = 0; i < hits.length; i++) {
-            docs[i] = hits[i].doc;
-        }
-        Arrays.sort(docs);
+        hits = hits.clone();
+        Arrays.sort(hits, Comparator.comparingInt(hit -> hit.doc));
+        // An unquantized L2 graph scores by Lucene's float square distance: its score bounds the exact distance, so only
+        // the candidates that reach the head of the order are read and rescored in doubles (NearestFirst), not all ef
+        boolean scoreBounds = plainEuclidean(reader);
         FloatVectorValues values = reader.getFloatVectorValues(field);
         KnnVectorValues.DocIndexIterator vectors = values.iterator();
         NumericDocValues rowIds = reader.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
-        for (int doc : docs) {
+        for (ScoreDoc hit : hits) {
+            int doc = hit.doc;
             if (vectors.docID() < doc) {
                 vectors.advance(doc);
             }
-            if (vectors.docID() == doc) {
-                double distance = query.distance(values.vectorValue(vectors.index()));
-                if (rowIds != null && rowIds.advanceExact(doc) && (overlayEmpty || versionMap.version(rowIds.longValue()) == null) && !Double.isNaN(distance)) {
-                    out.addExact(new Candidate(rowIds.longValue(), distance, null, leaf, doc, values, vectors.index()), rowIds.longValue(), distance);
-                }
+            if (vectors.docID() != doc || rowIds == null || !rowIds.advanceExact(doc)
+                    || (!overlayEmpty && versionMap.version(rowIds.longValue()) != null)) {
+                continue;
+            }
+            long rowId = rowIds.longValue();
+            Candidate candidate = new Candidate(rowId, Double.NaN, null, leaf, doc, values, vectors.index());
+            double bound = scoreBounds ? screen.lowerBoundFromEuclideanScore(hit.score) : Double.NaN;
+            if (!Double.isNaN(bound)) {
+                out.addBound(candidate, rowId, bound);
+                continue;
+            }
+            double distance = query.distance(values.vectorValue(vectors.index()));
+            if (!Double.isNaN(distance)) {
+                out.addExact(candidate.withDistance(distance), rowId, distance);
             }
         }
         // a walk stopped by the shared heap may leave candidates behind

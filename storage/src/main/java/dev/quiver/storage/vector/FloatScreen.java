@@ -92,6 +92,24 @@ public final class FloatScreen
         };
     }
 
+    /**
+     * For {@link VectorMetric#L2}: a value at most the query's distance to a stored vector whose Lucene EUCLIDEAN score
+     * ({@code 1 / (1 + squareDistance)} in floats, what an HNSW walk of an unquantized field collects) is {@code score},
+     * without reading the vector; NaN when the score bounds nothing. The float square distance is off by the relative
+     * margin at most (its terms are non-negative), and {@code 1 + d} and the division each by one rounding, taken
+     * four times over here.
+     */
+    public double lowerBoundFromEuclideanScore(float score)
+    {
+        if (metric != VectorMetric.L2 || !(score > 0) || !Float.isFinite(score)) {
+            return Double.NaN;
+        }
+        double rounding = 4 * 0x1p-24;
+        double onePlusSquare = (1 - rounding) / ((1 + rounding) * (double) score);
+        double square = Math.max(0, onePlusSquare - 1);
+        return Math.sqrt(Math.max(0, square * (1 - relative) - absolute));
+    }
+
     // Lucene's kernels return a non-finite result as it is, and assert that it is finite when assertions are on (as in
     // tests): either way the pair gets no bound. Checking the stored vector's magnitude first would cost a scalar pass,
     // more than the kernel.

@@ -244,6 +244,9 @@ class TestVectorRecall
                 assertThat(selection.matches().test(sel[(int) id])).as("row %s passes the filter", id).isTrue();
                 assertThat(row.score()).as("exact distance of row %s", id).isCloseTo(VectorFixtures.distance(metric, query, vectors[(int) id]),
                         org.assertj.core.data.Offset.offset(1e-9));
+                // and bit for bit seekdb's double distance, however the candidate was bounded before its rescoring
+                assertThat(Double.doubleToRawLongBits(row.score())).as("distance bits of row %s", id)
+                        .isEqualTo(Double.doubleToRawLongBits(metric.distance(query, vectors[(int) id])));
                 found.add(id);
             }
             long hits = Arrays.stream(expected).filter(found::contains).count();

@@ -60,6 +60,41 @@ class TestFloatScreen
         assertThat(bounded).as(context).isGreaterThan(5000);
     }
 
+    /** The bound from a Lucene EUCLIDEAN score (an HNSW hit's, no vector read) is below the exact L2 distance. */
+    @Test
+    void testScoreBoundsNeverExceedTheDoubleDistance()
+    {
+        long seed = Long.getLong("tests.seed", System.nanoTime());
+        Random random = new Random(seed);
+        String context = "replay with -Dtests.seed=" + seed;
+        long bounded = 0;
+        for (int round = 0; round < 3000; round++) {
+            int dimensions = DIMENSIONS[random.nextInt(DIMENSIONS.length)];
+            double scale = SCALES[random.nextInt(4)];
+            float[] query = vector(random, dimensions, scale);
+            float[] stored = switch (random.nextInt(3)) {
+                case 0 -> perturbed(random, query, 1e-6);
+                case 1 -> perturbed(random, query, 1e-2);
+                default -> vector(random, dimensions, scale);
+            };
+            float score = org.apache.lucene.index.VectorSimilarityFunction.EUCLIDEAN.compare(query, stored);
+            double exact = VectorMetric.L2.distance(query, stored);
+            double bound = FloatScreen.of(VectorMetric.L2, query).lowerBoundFromEuclideanScore(score);
+            if (Double.isNaN(bound)) {
+                continue;
+            }
+            bounded++;
+            assertThat(bound).as("%s: bound from score %s at %d dimensions, scale %s", context, score, dimensions, scale).isLessThanOrEqualTo(exact);
+            // useful where the square distance is not far below 1 (the score's float keeps 24 bits of 1 + d)
+            assertThat(exact * exact - bound * bound).as("%s: slack", context).isLessThanOrEqualTo(1e-3 * exact * exact + 1e-5);
+        }
+        assertThat(bounded).as(context).isGreaterThan(2500);
+        // other metrics, and scores that bound nothing
+        assertThat(FloatScreen.of(VectorMetric.COSINE, new float[] {1, 0}).lowerBoundFromEuclideanScore(0.5f)).isNaN();
+        assertThat(FloatScreen.of(VectorMetric.L2, new float[] {1, 0}).lowerBoundFromEuclideanScore(0f)).isNaN();
+        assertThat(FloatScreen.of(VectorMetric.L2, new float[] {1, 0}).lowerBoundFromEuclideanScore(Float.NaN)).isNaN();
+    }
+
     @Test
     void testUnboundablePairsGiveNaN()
     {
