@@ -59,6 +59,22 @@ public record VectorIndexOptions(VectorMetric metric, Type type, int m, int efCo
     public static VectorIndexOptions of(IndexDefinition index)
     {
         requireNonNull(index, "index is null");
+        // every vector search asks (a definition and its options are immutable): parsed once per distinct definition
+        VectorIndexOptions parsed = PARSED.get(index);
+        if (parsed == null) {
+            parsed = parse(index);
+            if (PARSED.size() >= 1024) {
+                PARSED.clear();
+            }
+            PARSED.put(index, parsed);
+        }
+        return parsed;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<IndexDefinition, VectorIndexOptions> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static VectorIndexOptions parse(IndexDefinition index)
+    {
         if (index.kind() != IndexDefinition.Kind.VECTOR) {
             throw new IllegalArgumentException("not a VECTOR index: " + index.name());
         }
