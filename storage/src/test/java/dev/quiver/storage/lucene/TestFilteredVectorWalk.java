@@ -59,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestFilteredVectorWalk
 {
-    private static final int ROWS = 20_000;
+    private static final int ROWS = 40_000;
     private static final int DIMENSIONS = 16;
     private static final int CENTROIDS = 50;
     private static final int QUERIES = 40;
