@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Random;
 
 import static java.util.Objects.requireNonNull;
 
@@ -123,7 +122,7 @@ final class SqlSearchBenchmark
         String loadAtStart = KnnBenchmark.loadAverage();
         float[][] base = vectors(settings, "base.f32", settings.rows(), 1);
         float[][] queries = vectors(settings, "queries.f32", settings.queries(), 2);
-        String[][] corpus = corpus(settings.textRows(), settings.queries(), settings.seed());
+        TextBenchmark.Corpus corpus = TextBenchmark.corpus(settings.textRows(), settings.queries(), settings.seed());
         Path directory = BenchMain.fresh(settings.work().resolve("sql-search-server"));
         try (Server server = Server.start(new ServerConfig("127.0.0.1", 0, directory, Optional.empty(), ServerConfig.DEFAULT_SERVER_VERSION));
                 Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + server.address().getPort() + "/test", "root", "");
@@ -137,11 +136,11 @@ final class SqlSearchBenchmark
             Table knn = server.storage().table(DATABASE, "knn");
             Table docs = server.storage().table(DATABASE, "docs");
             load(knn, "embedding", base.length, i -> Value.of(base[i]));
-            load(docs, "document", corpus[0].length, i -> Value.of(corpus[0][i]));
+            load(docs, "document", corpus.documents().length, i -> Value.of(corpus.documents()[i]));
             knn.refreshIndexes();
             docs.refreshIndexes();
             log.printf(Locale.ROOT, "sql-search: loaded %,d x %d vectors and %,d documents, refreshed, in %.1f s%n", base.length, settings.dimensions(),
-                    corpus[0].length, (System.nanoTime() - start) / 1e9);
+                    corpus.documents().length, (System.nanoTime() - start) / 1e9);
 
             QueryEngine engine = new QueryEngine(server.storage(), new AllowAllAccessControl(), EngineConfig.of(ServerConfig.DEFAULT_SERVER_VERSION, 67_108_864, 0));
             Session session = engine.openSession(new SessionContext(1, new Identity("root", "localhost", "%"), false, true));
@@ -150,7 +149,7 @@ final class SqlSearchBenchmark
             for (int q = 0; q < queries.length; q++) {
                 vectorLiterals[q] = literal(queries[q]);
             }
-            String[] texts = corpus[1];
+            String[] texts = corpus.queries();
             SqlText vectorSql = (q, pass) -> "SELECT id FROM knn" + " ".repeat(pass + 1) + "ORDER BY l2_distance(embedding, '" + vectorLiterals[q]
                     + "') APPROXIMATE LIMIT 10";
             SqlText textSql = (q, pass) -> "SELECT id FROM docs" + " ".repeat(pass + 1) + "WHERE MATCH(document) AGAINST ('" + texts[q] + "') LIMIT 10";
@@ -319,33 +318,6 @@ final class SqlSearchBenchmark
         Path path = settings.work().resolve(String.format(Locale.ROOT, "knn-n%d-d%d-q%d-s%d", settings.rows(), settings.dimensions(), settings.queries(),
                 settings.seed())).resolve(file);
         return Files.exists(path) ? KnnData.readFloats(path, count, settings.dimensions()) : KnnData.generate(count, settings.dimensions(), settings.seed(), pointSeed);
-    }
-
-    /** The text benchmark's corpus: documents, then queries of 2-3 words (same law and seed). */
-    private static String[][] corpus(int rows, int queryCount, long seed)
-    {
-        String[] words = TextBenchmark.vocabulary();
-        double[] cumulative = TextBenchmark.zipf(TextBenchmark.VOCABULARY);
-        Random random = new Random(seed);
-        String[] documents = new String[rows];
-        for (int i = 0; i < rows; i++) {
-            int length = 20 + random.nextInt(181);
-            StringBuilder text = new StringBuilder(length * 8);
-            for (int w = 0; w < length; w++) {
-                text.append(w == 0 ? "" : " ").append(words[TextBenchmark.draw(cumulative, random, 0)]);
-            }
-            documents[i] = text.toString();
-        }
-        String[] queries = new String[queryCount];
-        for (int q = 0; q < queryCount; q++) {
-            int terms = 2 + random.nextInt(2);
-            StringBuilder text = new StringBuilder();
-            for (int t = 0; t < terms; t++) {
-                text.append(t == 0 ? "" : " ").append(words[TextBenchmark.draw(cumulative, random, 20)]);
-            }
-            queries[q] = text.toString();
-        }
-        return new String[][] {documents, queries};
     }
 
     /** A vector as the SDK writes it: {@code [x,y,...]} with each float's shortest decimal form. */

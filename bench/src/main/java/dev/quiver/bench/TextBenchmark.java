@@ -61,7 +61,7 @@ import java.util.Set;
  */
 final class TextBenchmark
 {
-    static final int VOCABULARY = 50_000;
+    private static final int VOCABULARY = 50_000;
     private static final int SKIPPED_COMMON_WORDS = 20;
 
     record Figures(String engine, double buildSeconds, double cpuQps, double wallQps, double overlap, String note) {}
@@ -70,8 +70,14 @@ final class TextBenchmark
     {
     }
 
-    static List<Figures> run(Path work, int rows, int queryCount, int passes, long seed, boolean forceMerge, PrintStream log)
-            throws Exception
+    /** The generated documents and the queries over them (drawn after the documents, from the same seed). */
+    record Corpus(String[] documents, String[] queries) {}
+
+    /**
+     * {@code rows} documents of 20-200 words from the Zipf vocabulary, then {@code queryCount} queries of 2-3 words from
+     * the same law minus its most frequent words.
+     */
+    static Corpus corpus(int rows, int queryCount, long seed)
     {
         String[] words = vocabulary();
         double[] cumulative = zipf(VOCABULARY);
@@ -94,6 +100,15 @@ final class TextBenchmark
             }
             queries[q] = text.toString();
         }
+        return new Corpus(documents, queries);
+    }
+
+    static List<Figures> run(Path work, int rows, int queryCount, int passes, long seed, boolean forceMerge, PrintStream log)
+            throws Exception
+    {
+        Corpus corpus = corpus(rows, queryCount, seed);
+        String[] documents = corpus.documents();
+        String[] queries = corpus.queries();
         List<Figures> figures = new ArrayList<>();
         int[][] luceneTop = new int[queryCount][];
         MMapDirectory directory = new MMapDirectory(BenchMain.fresh(work.resolve("text-lucene")));
@@ -347,7 +362,7 @@ final class TextBenchmark
     }
 
     /** Made-up words, distinct and lowercase ASCII letters only, so every analyzer keeps them whole. */
-    static String[] vocabulary()
+    private static String[] vocabulary()
     {
         String[] words = new String[VOCABULARY];
         for (int i = 0; i < VOCABULARY; i++) {
@@ -362,7 +377,7 @@ final class TextBenchmark
         return words;
     }
 
-    static double[] zipf(int size)
+    private static double[] zipf(int size)
     {
         double[] cumulative = new double[size];
         double sum = 0;
@@ -376,7 +391,7 @@ final class TextBenchmark
         return cumulative;
     }
 
-    static int draw(double[] cumulative, Random random, int skip)
+    private static int draw(double[] cumulative, Random random, int skip)
     {
         double low = skip == 0 ? 0 : cumulative[skip - 1];
         double u = low + random.nextDouble() * (1 - low);
