@@ -408,7 +408,6 @@ final class LuceneVectorSearch
             scan(leaf, out);
             return false;
         }
-        hits = hits.clone();
         Arrays.sort(hits, Comparator.comparingInt(hit -> hit.doc));
         // An unquantized L2 graph scores by Lucene's float square distance: its score bounds the exact distance, so only
         // the candidates that reach the head of the order are read and rescored in doubles (NearestFirst), not all ef
