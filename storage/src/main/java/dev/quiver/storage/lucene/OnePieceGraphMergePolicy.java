@@ -8,14 +8,21 @@ import org.apache.lucene.index.FilterCodecReader;
 import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Sorter;
 import org.apache.lucene.search.AcceptDocs;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.store.DataAccessHint;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IntroSorter;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,6 +44,14 @@ import static java.util.Objects.requireNonNull;
  * wrapper only forwards); a quantized field's merge recomputes its centroid from the float vectors, as a flush does,
  * since it finds no stored one either. Background merges keep Lucene's graph reuse: they are cheaper, and a table
  * that stops taking writes is force-merged in the end anyway.
+ *
+ * <p>Order: a forced merge also puts the documents in row-id order ({@link OneMerge#reorder}), so the new graph takes
+ * its vectors in the order the rows were first written, whatever segments the load left and however the wrapped
+ * policy ordered them (TieredMergePolicy orders a forced merge's segments by size). The graph of a refreshed table is
+ * then the graph an index written at once in that order has, node for node: it no longer depends on the load's flush
+ * and merge history, and a rebuild is reproducible from the rows alone. It also leaves row ids rising with document
+ * order inside the merged segment. The cost is that the merge reads stored fields and postings through Lucene's
+ * sorting view; a merge whose documents are already in order skips it.
  */
 final class OnePieceGraphMergePolicy
         extends FilterMergePolicy
@@ -78,6 +93,95 @@ final class OnePieceGraphMergePolicy
             CodecReader wrapped = super.wrapForMerge(reader);
             return wrapped.getVectorReader() == null ? wrapped : new GraphlessReader(wrapped);
         }
+
+        @Override
+        public Sorter.DocMap reorder(CodecReader reader, Directory directory, Executor executor)
+                throws IOException
+        {
+            return rowIdOrder(reader);
+        }
+    }
+
+    /**
+     * The documents of {@code reader} ordered by row id ({@link LuceneRowStore#ROW_ID_DOC_VALUE}), documents without one
+     * last, ties (none in a table: a row id has one live document) by document number; {@code null} when the documents
+     * are in that order already.
+     */
+    static Sorter.DocMap rowIdOrder(CodecReader reader)
+            throws IOException
+    {
+        int maxDoc = reader.maxDoc();
+        long[] keys = new long[maxDoc];
+        Arrays.fill(keys, Long.MAX_VALUE);
+        NumericDocValues rowIds = reader.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
+        if (rowIds != null) {
+            for (int doc = rowIds.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = rowIds.nextDoc()) {
+                keys[doc] = rowIds.longValue();
+            }
+        }
+        boolean sorted = true;
+        for (int doc = 1; doc < maxDoc && sorted; doc++) {
+            sorted = keys[doc - 1] <= keys[doc];
+        }
+        if (sorted) {
+            return null;
+        }
+        int[] newToOld = new int[maxDoc];
+        for (int doc = 0; doc < maxDoc; doc++) {
+            newToOld[doc] = doc;
+        }
+        new IntroSorter()
+        {
+            private long pivotKey;
+            private int pivotDoc;
+
+            @Override
+            protected void swap(int i, int j)
+            {
+                int old = newToOld[i];
+                newToOld[i] = newToOld[j];
+                newToOld[j] = old;
+            }
+
+            @Override
+            protected void setPivot(int i)
+            {
+                pivotDoc = newToOld[i];
+                pivotKey = keys[pivotDoc];
+            }
+
+            @Override
+            protected int comparePivot(int j)
+            {
+                int other = newToOld[j];
+                int byKey = Long.compare(pivotKey, keys[other]);
+                return byKey != 0 ? byKey : Integer.compare(pivotDoc, other);
+            }
+        }.sort(0, maxDoc);
+        int[] oldToNew = new int[maxDoc];
+        for (int doc = 0; doc < maxDoc; doc++) {
+            oldToNew[newToOld[doc]] = doc;
+        }
+        return new Sorter.DocMap()
+        {
+            @Override
+            public int oldToNew(int docID)
+            {
+                return oldToNew[docID];
+            }
+
+            @Override
+            public int newToOld(int docID)
+            {
+                return newToOld[docID];
+            }
+
+            @Override
+            public int size()
+            {
+                return maxDoc;
+            }
+        };
     }
 
     /** A segment reader whose vector reader hides the graphs. */

@@ -14,6 +14,7 @@ import org.apache.lucene.codecs.hnsw.HnswGraphProvider;
 import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
@@ -25,7 +26,9 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SerialMergeScheduler;
+import org.apache.lucene.index.Sorter;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -112,6 +115,8 @@ class TestOnePieceGraphMerge
             assertThat(merged.leaves()).hasSize(1);
             LeafReader leaf = merged.leaves().get(0).reader();
             assertThat(leaf.numDeletedDocs()).isZero();
+            // the documents (and so the graph's insertion order) follow the row ids, not the order of the segments
+            assertThat(rowIds(leaf)).isSorted().doesNotHaveDuplicates().hasSize(leaf.maxDoc());
             List<String> fields = vectorFields(leaf);
             assertThat(fields).containsExactlyInAnyOrder("_vec.v_l2", "_vec.v_cos", "_vec.v_ip");
             List<Document> documents = vectorDocuments(leaf, fields);
@@ -143,6 +148,61 @@ class TestOnePieceGraphMerge
                 assertThat(approximate).as(metric.name()).isEqualTo(exact);
             }
         }
+    }
+
+    @Test
+    void testRowIdOrderPutsDocumentsWithoutARowIdLast()
+            throws IOException
+    {
+        Path path = Files.createTempDirectory(referenceDirectory, "order");
+        try (Directory directory = FSDirectory.open(path)) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
+                for (long rowId : new long[] {5, 3, -1, 1, Long.MAX_VALUE, 4}) {
+                    Document document = new Document();
+                    if (rowId >= 0) {
+                        document.add(new NumericDocValuesField(LuceneRowStore.ROW_ID_DOC_VALUE, rowId));
+                    }
+                    writer.addDocument(document);
+                }
+                writer.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                CodecReader segment = (CodecReader) reader.leaves().get(0).reader();
+                Sorter.DocMap order = OnePieceGraphMergePolicy.rowIdOrder(segment);
+                // new order: row ids 1, 3, 4, 5, then Long.MAX_VALUE (doc 4) and the document without one (doc 2) by number
+                int[] newToOld = new int[order.size()];
+                for (int doc = 0; doc < newToOld.length; doc++) {
+                    newToOld[doc] = order.newToOld(doc);
+                    assertThat(order.oldToNew(newToOld[doc])).isEqualTo(doc);
+                }
+                assertThat(newToOld).containsExactly(3, 1, 5, 0, 2, 4);
+            }
+        }
+        Path sortedPath = Files.createTempDirectory(referenceDirectory, "sorted");
+        try (Directory directory = FSDirectory.open(sortedPath)) {
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+                for (long rowId = 1; rowId <= 3; rowId++) {
+                    Document document = new Document();
+                    document.add(new NumericDocValuesField(LuceneRowStore.ROW_ID_DOC_VALUE, rowId));
+                    writer.addDocument(document);
+                }
+                writer.commit();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                assertThat(OnePieceGraphMergePolicy.rowIdOrder((CodecReader) reader.leaves().get(0).reader())).as("already in order").isNull();
+            }
+        }
+    }
+
+    private static List<Long> rowIds(LeafReader leaf)
+            throws IOException
+    {
+        List<Long> rowIds = new ArrayList<>();
+        NumericDocValues values = leaf.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            rowIds.add(values.longValue());
+        }
+        return rowIds;
     }
 
     private Path tableDirectory()
