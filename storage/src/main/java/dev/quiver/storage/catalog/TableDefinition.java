@@ -87,6 +87,12 @@ public record TableDefinition(String name, List<ColumnDefinition> columns, List<
     /** Position of a column (case-insensitive), or empty. */
     public OptionalInt columnIndex(String columnName)
     {
+        // names are unique ignoring case: a name spelled as defined is the column (no folding on the common path)
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(columnName)) {
+                return OptionalInt.of(i);
+            }
+        }
         String folded = fold(columnName);
         for (int i = 0; i < columns.size(); i++) {
             if (fold(columns.get(i).name()).equals(folded)) {

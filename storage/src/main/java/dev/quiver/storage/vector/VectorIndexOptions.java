@@ -59,7 +59,12 @@ public record VectorIndexOptions(VectorMetric metric, Type type, int m, int efCo
     public static VectorIndexOptions of(IndexDefinition index)
     {
         requireNonNull(index, "index is null");
-        // every vector search asks (a definition and its options are immutable): parsed once per distinct definition
+        // every vector search asks (a definition and its options are immutable): parsed once per distinct definition;
+        // the definition asked last is recognised by identity (hashing a definition hashes its options map)
+        Parsed last = lastParsed;
+        if (last != null && last.index() == index) {
+            return last.options();
+        }
         VectorIndexOptions parsed = PARSED.get(index);
         if (parsed == null) {
             parsed = parse(index);
@@ -68,10 +73,14 @@ public record VectorIndexOptions(VectorMetric metric, Type type, int m, int efCo
             }
             PARSED.put(index, parsed);
         }
+        lastParsed = new Parsed(index, parsed);
         return parsed;
     }
 
+    private record Parsed(IndexDefinition index, VectorIndexOptions options) {}
+
     private static final java.util.concurrent.ConcurrentHashMap<IndexDefinition, VectorIndexOptions> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile Parsed lastParsed;
 
     private static VectorIndexOptions parse(IndexDefinition index)
     {

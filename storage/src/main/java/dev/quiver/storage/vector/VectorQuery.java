@@ -31,14 +31,15 @@ public final class VectorQuery
     private final Optional<VectorIndexOptions> options;
     private final FilterEvaluator filter;
 
-    private VectorQuery(TableDefinition definition, VectorSearchRequest request, int column, Optional<IndexDefinition> index)
+    private VectorQuery(TableDefinition definition, VectorSearchRequest request, int column, float[] vector, Optional<IndexDefinition> index,
+            Optional<VectorIndexOptions> options)
     {
         this.definition = definition;
         this.request = request;
         this.column = column;
-        this.vector = request.query();
+        this.vector = vector;
         this.index = index;
-        this.options = index.map(VectorIndexOptions::of);
+        this.options = options;
         this.filter = new FilterEvaluator(definition, request.filter());
     }
 
@@ -64,15 +65,18 @@ public final class VectorQuery
                 throw new QuiverException(ErrorCode.ER_WRONG_ARGUMENTS, "a vector search (the query vector has a non-finite value)");
             }
         }
-        Optional<IndexDefinition> index = Optional.empty();
         if (request.strategy() == SearchStrategy.APPROXIMATE) {
             String name = definition.columns().get(column).name();
-            index = definition.indexes().stream()
-                    .filter(each -> each.kind() == IndexDefinition.Kind.VECTOR && each.columns().get(0).equalsIgnoreCase(name))
-                    .filter(each -> VectorIndexOptions.of(each).metric() == request.metric())
-                    .findFirst();
+            for (IndexDefinition each : definition.indexes()) {
+                if (each.kind() == IndexDefinition.Kind.VECTOR && each.columns().get(0).equalsIgnoreCase(name)) {
+                    VectorIndexOptions options = VectorIndexOptions.of(each);
+                    if (options.metric() == request.metric()) {
+                        return new VectorQuery(definition, request, column, query, Optional.of(each), Optional.of(options));
+                    }
+                }
+            }
         }
-        return new VectorQuery(definition, request, column, index);
+        return new VectorQuery(definition, request, column, query, Optional.empty(), Optional.empty());
     }
 
     public TableDefinition definition()
