@@ -114,6 +114,7 @@ public final class LuceneRowStore
     private final List<FulltextIndex> fulltextIndexes = new ArrayList<>();
     private final LuceneTextSearch textSearch = new LuceneTextSearch(this);
     private final KeyDocValues keyDocValues;
+    private final AscendingRowIds ascendingRowIds = new AscendingRowIds();
     /** Sequence number of the last statement handed off for the writer ({@link #handOff}). */
     private final java.util.concurrent.atomic.AtomicLong handedSequence = new java.util.concurrent.atomic.AtomicLong();
     /** Rows (changes) handed off so far. */
@@ -842,6 +843,12 @@ public final class LuceneRowStore
     }
 
     /** The primary key's doc values (a search projecting only key columns reads them instead of stored rows). */
+    /** Which of this table's segments hold their documents in row-id order. */
+    AscendingRowIds ascendingRowIds()
+    {
+        return ascendingRowIds;
+    }
+
     KeyDocValues keyDocValues()
     {
         return keyDocValues;

@@ -258,10 +258,10 @@ final class LuceneTextSearch
      * The index's best {@code limit} documents when every row is accepted: one top-k search (block-max WAND/MaxScore
      * prune against the k-th score), rows not read. Returns the documents examined.
      */
-    private static long topOfIndex(IndexSearcher searcher, Query query, int limit, List<Candidate> into)
+    private long topOfIndex(IndexSearcher searcher, Query query, int limit, List<Candidate> into)
             throws IOException
     {
-        List<TopRowsCollector.Hit> top = searcher.search(query, TopRowsCollector.manager(limit));
+        List<TopRowsCollector.Hit> top = searcher.search(query, TopRowsCollector.manager(limit, store.ascendingRowIds()));
         for (TopRowsCollector.Hit hit : top) {
             into.add(new Candidate(hit.rowId(), hit.doc(), hit.score(), null));
         }
@@ -281,7 +281,7 @@ final class LuceneTextSearch
         int seen = 0;
         int page = (int) Math.min(Math.max((long) limit, FIRST_PAGE), MAX_PAGE);
         while (accepted < limit) {
-            List<TopRowsCollector.Hit> top = searcher.search(query, TopRowsCollector.manager(page));
+            List<TopRowsCollector.Hit> top = searcher.search(query, TopRowsCollector.manager(page, store.ascendingRowIds()));
             StoredFields storedFields = searcher.storedFields();
             for (TopRowsCollector.Hit hit : top.subList(seen, top.size())) {
                 examined++;

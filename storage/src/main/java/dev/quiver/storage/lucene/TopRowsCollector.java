@@ -23,6 +23,11 @@ import java.util.List;
  * kept), through one forward iterator per leaf: BM25 scores tie often (lengths are quantized into 256 norms), and
  * reading a tie's row ids lazily had to reopen an iterator for every earlier document it compared with. The queue is
  * a binary heap over parallel arrays (worst first), so a competitive hit allocates nothing.
+ *
+ * <p>In a segment whose row ids rise with document order ({@link AscendingRowIds}: what the refresh call and the idle
+ * merge leave), once a document read there has a row id at least the worst kept one's, every later document of the
+ * segment loses a tie with it: the scorers are then asked for strictly better scores ({@code Math.nextUp}), as Lucene's
+ * top-score collector asks once its queue is full, and skip the documents that merely tie.
  */
 final class TopRowsCollector
         implements Collector
@@ -33,29 +38,31 @@ final class TopRowsCollector
     private static final int INITIAL_CAPACITY = 64;
 
     private final int size;
+    private final AscendingRowIds ascending;
     /** The heap, worst at 0: lower score, then larger row id. */
     private int[] docs;
     private float[] scores;
     private long[] rowIds;
     private int count;
 
-    TopRowsCollector(int size)
+    TopRowsCollector(int size, AscendingRowIds ascending)
     {
         this.size = size;
+        this.ascending = ascending;
         int capacity = Math.max(1, Math.min(size, INITIAL_CAPACITY));
         this.docs = new int[capacity];
         this.scores = new float[capacity];
         this.rowIds = new long[capacity];
     }
 
-    static CollectorManager<TopRowsCollector, List<Hit>> manager(int size)
+    static CollectorManager<TopRowsCollector, List<Hit>> manager(int size, AscendingRowIds ascending)
     {
         return new CollectorManager<>()
         {
             @Override
             public TopRowsCollector newCollector()
             {
-                return new TopRowsCollector(size);
+                return new TopRowsCollector(size, ascending);
             }
 
             @Override
@@ -181,18 +188,42 @@ final class TopRowsCollector
     {
         int base = context.docBase;
         NumericDocValues leafRowIds = context.reader().getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
+        boolean rising = ascending.test(context.reader());
         return new LeafCollector()
         {
             private Scorable scorer;
+            /** The largest row id read in this segment. */
+            private long lastRowId = Long.MIN_VALUE;
+            private float minScore = Float.NEGATIVE_INFINITY;
 
             @Override
             public void setScorer(Scorable newScorer)
                     throws IOException
             {
                 this.scorer = newScorer;
+                this.minScore = Float.NEGATIVE_INFINITY;
                 if (count >= size && size > 0) {
-                    newScorer.setMinCompetitiveScore(scores[0]);
+                    raiseMinScore();
                 }
+            }
+
+            /** Tells the scorer the worst kept score; strictly above it when every later document here loses its ties. */
+            private void raiseMinScore()
+                    throws IOException
+            {
+                float min = rising && lastRowId >= rowIds[0] ? Math.nextUp(scores[0]) : scores[0];
+                if (min > minScore) {
+                    minScore = min;
+                    scorer.setMinCompetitiveScore(min);
+                }
+            }
+
+            private long rowId(int doc)
+                    throws IOException
+            {
+                long rowId = read(leafRowIds, doc);
+                lastRowId = Math.max(lastRowId, rowId);
+                return rowId;
             }
 
             @Override
@@ -204,9 +235,9 @@ final class TopRowsCollector
                 }
                 float score = scorer.score();
                 if (count < size) {
-                    add(base + doc, score, read(leafRowIds, doc));
+                    add(base + doc, score, rowId(doc));
                     if (count >= size) {
-                        scorer.setMinCompetitiveScore(scores[0]);
+                        raiseMinScore();
                     }
                     return;
                 }
@@ -214,13 +245,14 @@ final class TopRowsCollector
                 if (score < worst) {
                     return;
                 }
-                long rowId = read(leafRowIds, doc);
+                long rowId = rowId(doc);
                 if (score == worst && rowId >= rowIds[0]) {
                     // a tie with the worst kept: the smaller row id wins
+                    raiseMinScore();
                     return;
                 }
                 replaceWorst(base + doc, score, rowId);
-                scorer.setMinCompetitiveScore(scores[0]);
+                raiseMinScore();
             }
         };
     }

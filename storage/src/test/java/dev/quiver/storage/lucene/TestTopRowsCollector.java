@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link TopRowsCollector} against a full sort of every match by (score descending, row id ascending): short
  * documents over a tiny vocabulary, so most scores tie, row ids shuffled against doc ids, several segments, some
- * deleted documents, top sizes from 0 to more than the matches.
+ * deleted documents, top sizes from 0 to more than the matches; once with row ids in no order, once with them rising
+ * inside each segment but interleaved across segments (where the collector asks for strictly better scores).
  * {@code -Dtests.seed=S} replays.
  */
 class TestTopRowsCollector
@@ -44,6 +45,19 @@ class TestTopRowsCollector
 
     @Test
     void testTopRowsEqualAFullSortWithManyTies()
+            throws IOException
+    {
+        check(false);
+    }
+
+    @Test
+    void testSegmentsWithRisingRowIdsPruneTiesAndStillEqualAFullSort()
+            throws IOException
+    {
+        check(true);
+    }
+
+    private static void check(boolean risingSegments)
             throws IOException
     {
         long seed = Long.getLong("tests.seed", System.nanoTime());
@@ -55,8 +69,16 @@ class TestTopRowsCollector
             rowIds.add(i * 3);
         }
         Collections.shuffle(rowIds, random);
+        int flushEvery = 50 + random.nextInt(100);
+        if (risingSegments) {
+            // each flush's row ids in order, the segments' ranges interleaved
+            for (int from = 0; from < documents; from += flushEvery) {
+                Collections.sort(rowIds.subList(from, Math.min(documents, from + flushEvery)));
+            }
+        }
+        AscendingRowIds ascending = new AscendingRowIds();
         try (Directory directory = new ByteBuffersDirectory();
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setMaxBufferedDocs(50 + random.nextInt(100))
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setMaxBufferedDocs(flushEvery)
                         // no merges, also none on the reader's full flush: the segments stay several
                         .setMergePolicy(NoMergePolicy.INSTANCE))) {
             for (int i = 0; i < documents; i++) {
@@ -75,6 +97,9 @@ class TestTopRowsCollector
             }
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
                 assertThat(reader.leaves().size()).as(context).isGreaterThan(1);
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    assertThat(ascending.test(leaf.reader())).as(context).isEqualTo(risingSegments);
+                }
                 IndexSearcher searcher = new IndexSearcher(reader);
                 for (int q = 0; q < 40; q++) {
                     BooleanQuery.Builder builder = new BooleanQuery.Builder();
@@ -84,12 +109,14 @@ class TestTopRowsCollector
                     Query query = builder.build();
                     List<TopRowsCollector.Hit> all = all(searcher, query);
                     for (int size : new int[] {0, 1, 3, 10, 64, 65, 200, all.size(), all.size() + 5}) {
-                        List<TopRowsCollector.Hit> top = searcher.search(query, TopRowsCollector.manager(size));
+                        List<TopRowsCollector.Hit> top = searcher.search(query, TopRowsCollector.manager(size, ascending));
                         assertThat(top).as(context + ", query " + query + ", size " + size).containsExactlyElementsOf(all.subList(0, Math.min(size, all.size())));
                     }
                 }
+                assertThat(ascending.known()).isEqualTo(reader.leaves().size());
             }
         }
+        assertThat(ascending.known()).as("forgotten when the segments close").isZero();
     }
 
     /** Every match with its score and row id, best first. */
