@@ -408,15 +408,21 @@ final class LuceneVectorSearch
             scan(leaf, out);
             return false;
         }
-        Arrays.sort(hits, Comparator.comparingInt(hit -> hit.doc));
+        // in document order (the iterators only go forwards): each hit packed as doc (high half) and score bits, sorted
+        // as primitives (a comparator sort of the ScoreDocs was 2 % of a query at 1M rows)
+        long[] byDoc = new long[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = ((long) hits[i].doc << 32) | (Float.floatToRawIntBits(hits[i].score) & 0xFFFF_FFFFL);
+        }
+        Arrays.sort(byDoc);
         // An unquantized L2 graph scores by Lucene's float square distance: its score bounds the exact distance, so only
         // the candidates that reach the head of the order are read and rescored in doubles (NearestFirst), not all ef
         boolean scoreBounds = plainEuclidean(reader);
         FloatVectorValues values = reader.getFloatVectorValues(field);
         KnnVectorValues.DocIndexIterator vectors = values.iterator();
         NumericDocValues rowIds = reader.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
-        for (ScoreDoc hit : hits) {
-            int doc = hit.doc;
+        for (long hit : byDoc) {
+            int doc = (int) (hit >>> 32);
             if (vectors.docID() < doc) {
                 vectors.advance(doc);
             }
@@ -426,7 +432,7 @@ final class LuceneVectorSearch
             }
             long rowId = rowIds.longValue();
             Candidate candidate = new Candidate(rowId, Double.NaN, null, leaf, doc, values, vectors.index());
-            double bound = scoreBounds ? screen.lowerBoundFromEuclideanScore(hit.score) : Double.NaN;
+            double bound = scoreBounds ? screen.lowerBoundFromEuclideanScore(Float.intBitsToFloat((int) hit)) : Double.NaN;
             if (!Double.isNaN(bound)) {
                 out.addBound(candidate, rowId, bound);
                 continue;
