@@ -80,6 +80,7 @@ final class KnnBenchmark
             String load = loadAverage();
             try (LuceneKnnEngine lucene = new LuceneKnnEngine(data.directory().resolve("index-lucene"), settings.m(), settings.efConstruction())) {
                 KnnEngine.Build build = logBuild(lucene, lucene.build(data), data, log);
+                KnnFiles.readThrough(data.directory().resolve("index-lucene"));
                 List<Point> unfiltered = settings.unfiltered() ? sweep(lucene, data, settings, false, log) : List.of();
                 List<Point> filtered = settings.filtered() ? sweep(lucene, data, settings, true, log) : List.of();
                 results.add(new EngineResult(lucene.name(), Optional.of(build), unfiltered, filtered, "IndexSearcher + KnnFloatVectorQuery", load + " → " + loadAverage()));
@@ -104,6 +105,7 @@ final class KnnBenchmark
         try (QuiverKnnEngine quiver = new QuiverKnnEngine(data.directory().resolve("index-quiver"), settings.m(), settings.efConstruction())) {
             KnnEngine.Build build = logBuild(quiver, quiver.build(data), data, log);
             log.println("Quiver build: " + quiver.buildNote());
+            KnnFiles.readThrough(data.directory().resolve("index-quiver"));
             List<Point> unfiltered;
             try {
                 unfiltered = settings.unfiltered() ? sweep(quiver, data, settings, false, log) : List.of();
