@@ -1,8 +1,10 @@
 package dev.quiver.sql.parser;
 
 import dev.quiver.sql.parser.Token.TokenType;
+import dev.quiver.sql.tree.TableName;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A position in a statement's tokens with the small recursive-descent helpers of the front step's parsers. */
 abstract class TokenCursor
@@ -119,5 +121,14 @@ abstract class TokenCursor
     RuntimeException errorHere()
     {
         return ParseErrors.at(original, peek().start());
+    }
+
+    TableName tableName()
+    {
+        String first = identifier();
+        if (acceptSymbol(".")) {
+            return new TableName(Optional.of(first), identifier());
+        }
+        return new TableName(Optional.empty(), first);
     }
 }
