@@ -9,9 +9,12 @@
  *
  * <p>Tables: the front step ({@code parser.TableStatementParser}) parses table DDL and the table SHOW statements
  * in seekdb's dialect (inline VECTOR / FULLTEXT indexes with their options, STRING, VECTOR(n), ORGANIZATION =
- * HEAP); JSqlParser parses INSERT / REPLACE / UPDATE / DELETE ({@code parser.DmlBuilder}) and SELECT. Execution has
- * one executor per family: {@code DdlExecutor} (CREATE / DROP / TRUNCATE TABLE, CREATE INDEX, SHOW TABLES / COLUMNS /
- * CREATE TABLE / INDEX), {@code WriteExecutor} (every INSERT form, ODKU and REPLACE as one storage
+ * HEAP), with column definitions ({@code ColumnDefinitionParser}, types in {@code ColumnTypeParser}), key
+ * definitions ({@code IndexDefinitionParser}) and table options ({@code TableOptionParser}) on its cursor, and
+ * DESCRIBE / SHOW in {@code TableShowParser}; JSqlParser parses INSERT / REPLACE / UPDATE / DELETE
+ * ({@code parser.DmlBuilder}) and SELECT. Execution has one executor per family: {@code DdlExecutor} (CREATE / DROP /
+ * TRUNCATE / RENAME TABLE, handing ALTER TABLE and CREATE / DROP INDEX to {@code AlterTableExecutor} and SHOW TABLES /
+ * TABLE STATUS / COLUMNS / CREATE TABLE / INDEX to {@code TableShowExecutor}), {@code WriteExecutor} (every INSERT form, ODKU and REPLACE as one storage
  * {@code WriteRequest} with its {@code ConflictPolicy}; UPDATE; DELETE) and {@code SelectExecutor} (single-table
  * SELECT, with the plain parts of WHERE and ORDER BY pushed into the engine's scan by {@code FilterPushdown} and the
  * evaluator as the final check). {@code TableScope} resolves columns (and VALUES(col) / the row alias of ODKU);

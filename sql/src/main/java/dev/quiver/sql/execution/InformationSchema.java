@@ -146,7 +146,7 @@ final class InformationSchema
                             int paren = type.indexOf('(');
                             String dataType = (paren < 0 ? type : type.substring(0, paren)).replace(" unsigned", "");
                             rows.add(values("def", database, name, column.name(), (long) (i + 1), defaultText, column.nullable() ? "YES" : "NO",
-                                    dataType, type, DdlExecutor.keyOf(definition, column), TableText.extraText(column, tableExtras),
+                                    dataType, type, TableShowExecutor.keyOf(definition, column), TableText.extraText(column, tableExtras),
                                     tableExtras.map(each -> each.comments().getOrDefault(column.name().toLowerCase(Locale.ROOT), "")).orElse(""),
                                     characterLength(column.type(), 1), characterLength(column.type(), 4), numericPrecision(column.type()), numericScale(column.type()),
                                     column.type() instanceof ColumnType.TemporalType temporal && temporal.kind() != ColumnType.TemporalKind.DATE ? (Object) (long) temporal.fractionalDigits() : null,
