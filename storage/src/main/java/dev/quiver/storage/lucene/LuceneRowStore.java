@@ -2,31 +2,18 @@ package dev.quiver.storage.lucene;
 
 import dev.quiver.common.ErrorCode;
 import dev.quiver.common.QuiverException;
-import dev.quiver.storage.catalog.IndexDefinition;
 import dev.quiver.storage.catalog.TableDefinition;
 import dev.quiver.storage.filter.Filter;
-import dev.quiver.storage.format.BinaryReader;
-import dev.quiver.storage.format.BinaryWriter;
-import dev.quiver.storage.format.ValueFormat;
 import dev.quiver.storage.mvcc.VersionMap;
 import dev.quiver.storage.search.SearchResult;
 import dev.quiver.storage.vector.VectorQuery;
 import dev.quiver.storage.table.RowChange;
 import dev.quiver.storage.table.RowStore;
-import dev.quiver.storage.text.AnalyzedText;
-import dev.quiver.storage.text.TextAnalyzers;
 import dev.quiver.storage.text.TextHits;
 import dev.quiver.storage.text.TextPlan;
 import dev.quiver.storage.row.Row;
-import dev.quiver.storage.row.Value;
-import dev.quiver.storage.row.ValueCoercion;
 import dev.quiver.storage.row.ValueComparison;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
@@ -42,8 +29,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -54,11 +39,8 @@ import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +65,10 @@ import static java.util.Objects.requireNonNull;
  * and drops the version-map entries it now shows; entries of statements the writer has not reached yet stay and keep
  * serving lookups and the search overlay. Lookups read the version map, then the searcher. A {@link #commit} at a
  * checkpoint records the log position it covers ({@link #appliedThrough}). The writer never commits on close.
+ *
+ * <p>This class is the entry point and serves the reads (lookups through the version map then the searcher, scans,
+ * the text and vector searches) and the index's life (open, commit, merges, close); the document layout and the
+ * term queries are {@link RowDocuments}', the hand-off, apply and refresh bookkeeping {@link RowIndexWriter}'s.
  */
 public final class LuceneRowStore
         implements RowStore, AutoCloseable
@@ -99,80 +85,29 @@ public final class LuceneRowStore
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final List<int[]> uniquePositions = new ArrayList<>();
-    private final TableDefinition definition;
-    /** Columns with an ordered term ({@code _ix<position>}): the first column of each plain, primary or unique index. */
-    private final List<Integer> orderedPositions = new ArrayList<>();
-    /** JSON columns, flattened to {@code _j<position>} terms (see {@link JsonTerms}). */
-    private final List<Integer> jsonPositions = new ArrayList<>();
+    private final RowDocuments documents;
     private final VersionMap versionMap;
     private final long committedLsn;
     private final long committedAutoIncrement;
     private final long committedNextRowId;
-    private final int refreshRows;
-    /** FULLTEXT indexes: position among the indexes (names the field), column positions, analysis. */
-    private final List<FulltextIndex> fulltextIndexes = new ArrayList<>();
     private final LuceneTextSearch textSearch = new LuceneTextSearch(this);
-    private final KeyDocValues keyDocValues;
     private final AscendingRowIds ascendingRowIds = new AscendingRowIds();
-    /** Sequence number of the last statement handed off for the writer ({@link #handOff}). */
-    private final java.util.concurrent.atomic.AtomicLong handedSequence = new java.util.concurrent.atomic.AtomicLong();
-    /** Rows (changes) handed off so far. */
-    private final java.util.concurrent.atomic.AtomicLong handedRows = new java.util.concurrent.atomic.AtomicLong();
-    /** Held while a statement is applied to the writer, and while the store closes (so closing waits for it). */
-    private final java.util.concurrent.locks.ReentrantLock applyLock = new java.util.concurrent.locks.ReentrantLock();
-    /** Set under {@link #applyLock}: the writer is closed or rolled back, statements are dropped. */
-    private boolean closed;
-    /** The last statement applied to the writer (written under {@link #applyLock}). */
-    private volatile long appliedSequence;
-    /** Log position of the last logged statement applied (the committed position until one is). */
-    private volatile long appliedLsn;
-    /** Rows (changes) applied to the writer so far (for the refresh trigger). */
-    private volatile long appliedRows;
-    /** {@link #appliedSequence} as of the last refresh (written under the table write lock). */
-    private volatile long refreshedSequence;
-
-    private record FulltextIndex(int indexPosition, int[] columnPositions, TextAnalyzers.Spec spec) {}
+    private final RowIndexWriter writes;
     private final VectorFields vectorFields;
 
     private LuceneRowStore(Path path, TableDefinition definition, FSDirectory directory, IndexWriter writer, int refreshRows)
             throws IOException
     {
         this.path = path;
-        this.refreshRows = refreshRows;
-        this.definition = definition;
         try (DirectoryReader segments = DirectoryReader.open(writer)) {
             // a quantized cosine index keeps the similarity its segments were written with
             this.vectorFields = new VectorFields(definition, FieldInfos.getMergedFieldInfos(segments));
         }
-        this.keyDocValues = new KeyDocValues(definition);
-        for (IndexDefinition index : definition.indexes()) {
-            if (index.kind() == IndexDefinition.Kind.VECTOR || index.kind() == IndexDefinition.Kind.FULLTEXT) {
-                continue;
-            }
-            int position = definition.requireColumn(index.columns().get(0));
-            if (OrderedKeys.supports(definition.columns().get(position).type()) && !orderedPositions.contains(position)) {
-                orderedPositions.add(position);
-            }
-        }
-        for (int i = 0; i < definition.indexes().size(); i++) {
-            IndexDefinition index = definition.indexes().get(i);
-            if (index.kind() == IndexDefinition.Kind.FULLTEXT) {
-                fulltextIndexes.add(new FulltextIndex(i, definition.columnPositions(index.columns()), TextAnalyzers.spec(index)));
-            }
-        }
-        for (int i = 0; i < definition.columns().size(); i++) {
-            if (definition.columns().get(i).type() instanceof dev.quiver.storage.catalog.ColumnType.JsonType) {
-                jsonPositions.add(i);
-            }
-        }
+        this.documents = new RowDocuments(path, definition, vectorFields);
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
-        for (IndexDefinition key : definition.uniqueKeys()) {
-            uniquePositions.add(definition.columnPositions(key.columns()));
-        }
-        this.versionMap = new VersionMap(uniquePositions.size());
+        this.versionMap = new VersionMap(documents.uniquePositions().size());
         Map<String, String> commitData = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
@@ -181,7 +116,7 @@ public final class LuceneRowStore
         this.committedLsn = Long.parseLong(commitData.getOrDefault(LSN, "0"));
         this.committedAutoIncrement = Long.parseLong(commitData.getOrDefault(AUTO_INCREMENT, "0"));
         this.committedNextRowId = Long.parseLong(commitData.getOrDefault(NEXT_ROW_ID, "1"));
-        this.appliedLsn = committedLsn;
+        this.writes = new RowIndexWriter(path, writer, searchers, versionMap, documents, refreshRows, committedLsn);
     }
 
     /** Opens (creating if needed) the index; the version map asks for a refresh after {@code refreshRows} changed rows. */
@@ -240,7 +175,7 @@ public final class LuceneRowStore
         if (owner != null) {
             return owner == VersionMap.FREED ? null : owner;
         }
-        Hit hit = searchOne(new Term(uniqueField(ordinal), bytes), false);
+        Hit hit = searchOne(new Term(RowDocuments.uniqueField(ordinal), bytes), false);
         if (hit.rowId() < 0) {
             return null;
         }
@@ -251,7 +186,7 @@ public final class LuceneRowStore
         if (current.deleted()) {
             return null;
         }
-        List<Object> currentKey = ValueComparison.indexKey(current.row(), uniquePositions.get(ordinal));
+        List<Object> currentKey = ValueComparison.indexKey(current.row(), documents.uniquePositions().get(ordinal));
         return currentKey != null && keyBytes(currentKey).equals(bytes) ? hit.rowId() : null;
     }
 
@@ -266,13 +201,13 @@ public final class LuceneRowStore
     {
         // the statement was handed to the writer before it publishes (see the class comment), so the entry's
         // sequence is at least the statement's own
-        long sequence = handedSequence.get();
+        long sequence = writes.handedSequence();
         versionMap.put(rowId, row, sequence);
-        for (int i = 0; i < uniquePositions.size(); i++) {
-            List<Object> newKey = ValueComparison.indexKey(row, uniquePositions.get(i));
+        for (int i = 0; i < documents.uniquePositions().size(); i++) {
+            List<Object> newKey = ValueComparison.indexKey(row, documents.uniquePositions().get(i));
             BytesRef newBytes = newKey == null ? null : keyBytes(newKey);
             if (previous != null) {
-                List<Object> oldKey = ValueComparison.indexKey(previous, uniquePositions.get(i));
+                List<Object> oldKey = ValueComparison.indexKey(previous, documents.uniquePositions().get(i));
                 if (oldKey != null) {
                     BytesRef oldBytes = keyBytes(oldKey);
                     if (!oldBytes.equals(newBytes)) {
@@ -298,10 +233,10 @@ public final class LuceneRowStore
         if (previous == null) {
             return;
         }
-        long sequence = handedSequence.get();
+        long sequence = writes.handedSequence();
         versionMap.delete(rowId, sequence);
-        for (int i = 0; i < uniquePositions.size(); i++) {
-            List<Object> oldKey = ValueComparison.indexKey(previous, uniquePositions.get(i));
+        for (int i = 0; i < documents.uniquePositions().size(); i++) {
+            List<Object> oldKey = ValueComparison.indexKey(previous, documents.uniquePositions().get(i));
             if (oldKey != null) {
                 versionMap.freeKey(i, keyBytes(oldKey), sequence);
             }
@@ -425,100 +360,10 @@ public final class LuceneRowStore
         }
     }
 
-    /** A query over an ordered-term field that returns a superset of the conjunct's rows, or null. */
+    /** A query over an ordered-term field that returns a superset of the conjunct's rows, or null ({@link RowDocuments}). */
     Query orderedQuery(Filter conjunct)
     {
-        Filter.Field field = switch (conjunct) {
-            case Filter.Equal equal -> equal.field();
-            case Filter.In in -> in.field();
-            case Filter.Range range -> range.field();
-            default -> null;
-        };
-        if (field == null) {
-            return null;
-        }
-        java.util.OptionalInt position = definition.columnIndex(field.column());
-        if (position.isPresent() && field.path().isPresent() && jsonPositions.contains(position.getAsInt())) {
-            byte[] path = JsonTerms.path(field.path().get());
-            return path == null ? null : jsonQuery(jsonField(position.getAsInt()), path, conjunct);
-        }
-        if (position.isEmpty() || field.path().isPresent() || !orderedPositions.contains(position.getAsInt())) {
-            return null;
-        }
-        String name = orderedField(position.getAsInt());
-        dev.quiver.storage.catalog.ColumnType type = definition.columns().get(position.getAsInt()).type();
-        switch (conjunct) {
-            case Filter.Equal equal -> {
-                BytesRef term = OrderedKeys.encode(type, equal.value());
-                return term == null ? null : new TermQuery(new Term(name, term));
-            }
-            case Filter.In in -> {
-                List<BytesRef> terms = new ArrayList<>();
-                for (Value value : in.values()) {
-                    if (value.isNull()) {
-                        continue;
-                    }
-                    BytesRef term = OrderedKeys.encode(type, value);
-                    if (term == null) {
-                        return null;
-                    }
-                    terms.add(term);
-                }
-                return new TermInSetQuery(name, terms);
-            }
-            case Filter.Range range -> {
-                BytesRef lower = null;
-                BytesRef upper = null;
-                if (range.lower().isPresent()) {
-                    lower = OrderedKeys.encode(type, range.lower().get());
-                    if (lower == null) {
-                        return null;
-                    }
-                }
-                if (range.upper().isPresent()) {
-                    upper = OrderedKeys.encode(type, range.upper().get());
-                    if (upper == null) {
-                        return null;
-                    }
-                }
-                return new TermRangeQuery(name, lower, upper, range.lowerInclusive() || lower == null, range.upperInclusive() || upper == null);
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    /** A superset query for a filter on a JSON path (bounds inclusive: the terms order numbers as doubles). */
-    private static Query jsonQuery(String name, byte[] path, Filter conjunct)
-    {
-        return switch (conjunct) {
-            case Filter.Equal equal -> equal.value().isNull() ? null
-                    : new TermQuery(new Term(name, JsonTerms.term(path, ValueCoercion.toJsonNode(equal.value()))));
-            case Filter.In in -> new TermInSetQuery(name, in.values().stream()
-                    .filter(value -> !value.isNull())
-                    .map(value -> JsonTerms.term(path, ValueCoercion.toJsonNode(value)))
-                    .toList());
-            case Filter.Range range -> {
-                if (range.lower().map(Value::isNull).orElse(false) || range.upper().map(Value::isNull).orElse(false)) {
-                    yield null;
-                }
-                BytesRef lower = range.lower().map(value -> JsonTerms.term(path, ValueCoercion.toJsonNode(value))).orElse(JsonTerms.lowest(path));
-                BytesRef upper = range.upper().map(value -> JsonTerms.term(path, ValueCoercion.toJsonNode(value))).orElse(JsonTerms.highest(path));
-                yield new TermRangeQuery(name, lower, upper, true, true);
-            }
-            default -> null;
-        };
-    }
-
-    private static String jsonField(int position)
-    {
-        return "_j" + position;
-    }
-
-    private static String orderedField(int position)
-    {
-        return "_ix" + position;
+        return documents.orderedQuery(conjunct);
     }
 
     // ------------------------------------------------------------------ writer side (engine)
@@ -543,8 +388,7 @@ public final class LuceneRowStore
      */
     public Pending handOff(long lsn, List<RowChange> changes)
     {
-        handedRows.addAndGet(changes.size());
-        return new Pending(this, handedSequence.incrementAndGet(), lsn, changes);
+        return new Pending(this, writes.handOff(changes.size()), lsn, changes);
     }
 
     /**
@@ -555,23 +399,7 @@ public final class LuceneRowStore
     public boolean apply(Pending pending)
             throws IOException
     {
-        applyLock.lock();
-        try {
-            if (closed) {
-                return false;
-            }
-            if (pending.sequence() != appliedSequence + 1) {
-                throw new IllegalStateException("table index " + path.getFileName() + " got statement " + pending.sequence() + " after " + appliedSequence);
-            }
-            write(pending.changes());
-            appliedLsn = Math.max(appliedLsn, pending.lsn());
-            appliedRows += pending.changes().size();
-            appliedSequence = pending.sequence();
-            return true;
-        }
-        finally {
-            applyLock.unlock();
-        }
+        return writes.apply(pending.sequence(), pending.lsn(), pending.changes());
     }
 
     /** Hands off and applies a statement on the calling thread (recovery, an ALTER TABLE build). */
@@ -600,66 +428,13 @@ public final class LuceneRowStore
      */
     public long appliedThrough(long lastAppended)
     {
-        applyLock.lock();
-        try {
-            return appliedSequence == handedSequence.get() ? lastAppended : appliedLsn;
-        }
-        finally {
-            applyLock.unlock();
-        }
+        return writes.appliedThrough(lastAppended);
     }
 
     /** True when nothing handed off waits for the writer. */
     public boolean fullyApplied()
     {
-        return appliedSequence == handedSequence.get();
-    }
-
-    private void write(List<RowChange> changes)
-            throws IOException
-    {
-        for (RowChange change : changes) {
-            Term term = new Term(ROW_ID, rowIdBytes(change.rowId()));
-            switch (change) {
-                case RowChange.Put put -> {
-                    Document document = new Document();
-                    document.add(new StringField(ROW_ID, rowIdBytes(put.rowId()), Field.Store.NO));
-                    document.add(new StoredField(ROW_ID_VALUE, put.rowId()));
-                    document.add(new NumericDocValuesField(ROW_ID_DOC_VALUE, put.rowId()));
-                    keyDocValues.addTo(document, put.row());
-                    for (int position : jsonPositions) {
-                        if (put.row().get(position) instanceof Value.JsonValue json) {
-                            for (BytesRef jsonTerm : JsonTerms.terms(json.value())) {
-                                document.add(new StringField(jsonField(position), jsonTerm, Field.Store.NO));
-                            }
-                        }
-                    }
-                    for (int position : orderedPositions) {
-                        BytesRef ordered = OrderedKeys.encode(definition.columns().get(position).type(), put.row().get(position));
-                        if (ordered != null) {
-                            document.add(new StringField(orderedField(position), ordered, Field.Store.NO));
-                        }
-                    }
-                    vectorFields.addTo(document, put.row());
-                    document.add(new StoredField(ROW, ValueFormat.encodeRow(put.row())));
-                    for (FulltextIndex fulltext : fulltextIndexes) {
-                        AnalyzedText text = TextPlan.analyze(put.row(), fulltext.columnPositions(), fulltext.spec());
-                        if (text.tokenCount() > 0) {
-                            document.add(new Field(TextPlan.field(fulltext.indexPosition()), text.tokenStream(), TextField.TYPE_NOT_STORED));
-                            document.add(new NumericDocValuesField(LuceneTextSearch.countField(fulltext.indexPosition()), text.tokenCount()));
-                        }
-                    }
-                    for (int i = 0; i < uniquePositions.size(); i++) {
-                        List<Object> key = ValueComparison.indexKey(put.row(), uniquePositions.get(i));
-                        if (key != null) {
-                            document.add(new StringField(uniqueField(i), keyBytes(key), Field.Store.NO));
-                        }
-                    }
-                    writer.updateDocument(term, document);
-                }
-                case RowChange.Delete ignored -> writer.deleteDocuments(term);
-            }
-        }
+        return writes.fullyApplied();
     }
 
     /**
@@ -669,41 +444,22 @@ public final class LuceneRowStore
      */
     public boolean needsRefresh()
     {
-        long waiting = handedRows.get() - appliedRows;
-        return versionMap.size() - waiting >= refreshRows && appliedSequence > refreshedSequence;
+        return writes.needsRefresh();
     }
 
     /** True when a refresh would show something new (a statement reached the writer since the last one). */
     public boolean hasUnrefreshedChanges()
     {
-        return appliedSequence > refreshedSequence;
+        return writes.hasUnrefreshedChanges();
     }
 
     /**
-     * Reopens the searcher and drops the version-map entries it now contains: those no newer than the last
-     * statement applied. The reopen holds the apply lock, so the new searcher holds exactly the statements applied
-     * (it waits for the one being applied, and the applier waits for the reopen); each searcher, and each flushed
-     * segment, then ends on a statement boundary, as when statements applied themselves. Entries of statements still
-     * waiting for the writer stay and keep serving lookups and the search overlay. Caller holds the table write
-     * lock: no reader sits between its version-map lookup and its searcher lookup while the two change, so every
-     * reader sees each row either in the version map or in its searcher.
+     * Reopens the searcher on a statement boundary and drops the version-map entries it now contains (see
+     * {@link RowIndexWriter#refresh}). Caller holds the table write lock.
      */
     public void refresh()
     {
-        long sequence;
-        applyLock.lock();
-        try {
-            sequence = appliedSequence;
-            searchers.maybeRefreshBlocking();
-        }
-        catch (IOException e) {
-            throw io("refreshing", e);
-        }
-        finally {
-            applyLock.unlock();
-        }
-        versionMap.removeThrough(sequence);
-        refreshedSequence = sequence;
+        writes.refresh();
     }
 
     /** Commits everything applied so far with the log position, auto_increment counter and next row id it covers. */
@@ -732,33 +488,13 @@ public final class LuceneRowStore
         catch (IOException e) {
             throw io("merging", e);
         }
-        reopenSearcher();
-    }
-
-    /**
-     * Reopens the searcher on everything applied so far, keeping the version map (its rows shadow their older
-     * documents, so this is safe without the table lock). The segment checks below look at the writer's segments
-     * this way, not at a searcher that predates the last statements: an idle table nobody searches would otherwise
-     * keep its last statements out of the idle-merge check until a checkpoint flushed them into one more segment.
-     */
-    private void reopenSearcher()
-    {
-        applyLock.lock();
-        try {
-            searchers.maybeRefreshBlocking();
-        }
-        catch (IOException e) {
-            throw io("refreshing", e);
-        }
-        finally {
-            applyLock.unlock();
-        }
+        writes.reopenSearcher();
     }
 
     /** The segments holding vectors of a VECTOR index, once the searcher holds every applied statement: the graphs a vector search walks. */
     public int vectorSegments()
     {
-        reopenSearcher();
+        writes.reopenSearcher();
         IndexSearcher searcher = acquire();
         try {
             int segments = 0;
@@ -799,7 +535,7 @@ public final class LuceneRowStore
         if (!vectorFields.any()) {
             return false;
         }
-        reopenSearcher();
+        writes.reopenSearcher();
         IndexSearcher searcher = acquire();
         try {
             int segments = 0;
@@ -851,13 +587,12 @@ public final class LuceneRowStore
 
     KeyDocValues keyDocValues()
     {
-        return keyDocValues;
+        return documents.keyDocValues();
     }
 
     Row decode(long rowId, Document document)
     {
-        BytesRef bytes = document.getBinaryValue(ROW);
-        return ValueFormat.readRow(new BinaryReader(bytes.bytes, bytes.offset, bytes.length, "row " + rowId + " of table index " + path.getFileName()));
+        return documents.decode(rowId, document);
     }
 
     private IndexSearcher acquire()
@@ -882,50 +617,30 @@ public final class LuceneRowStore
 
     private QuiverException io(String action, IOException e)
     {
+        return io(path, action, e);
+    }
+
+    static QuiverException io(Path path, String action, IOException e)
+    {
         return QuiverException.withCause(ErrorCode.ER_STORAGE_IO, e, action + " table index " + path.getFileName() + ": " + e.getMessage());
     }
 
-    private static String uniqueField(int ordinal)
-    {
-        return "_u" + ordinal;
-    }
-
-    /** A unique key as index bytes: collation keys for text, normalised numbers, raw bytes for binary. */
+    /** A unique key as index bytes ({@link RowDocuments#keyBytes}). */
     static BytesRef keyBytes(List<Object> key)
     {
-        BinaryWriter out = new BinaryWriter();
-        for (Object part : key) {
-            switch (part) {
-                case ValueComparison.CollatedKey collated -> out.writeByte('s').writeBytes(collated.key().getBytes(StandardCharsets.UTF_8));
-                case Value.DecimalValue decimal -> {
-                    BigDecimal normalized = decimal.value().signum() == 0 ? BigDecimal.ZERO : decimal.value().stripTrailingZeros();
-                    out.writeByte('d').writeString(normalized.toPlainString());
-                }
-                case Value.DoubleValue real -> out.writeByte('f').writeDouble(real.value() == 0.0 ? 0.0 : real.value());
-                case Value value -> {
-                    out.writeByte('v');
-                    ValueFormat.writeValue(out, value);
-                }
-                default -> throw new IllegalArgumentException("unexpected key part " + part);
-            }
-        }
-        return new BytesRef(out.toByteArray());
+        return RowDocuments.keyBytes(key);
     }
 
     static BytesRef rowIdBytes(long rowId)
     {
-        byte[] bytes = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (rowId >>> (56 - 8 * i));
-        }
-        return new BytesRef(bytes);
+        return RowDocuments.rowIdBytes(rowId);
     }
 
     /** Closes without committing. */
     @Override
     public void close()
     {
-        markClosed();
+        writes.markClosed();
         try {
             searchers.close();
             writer.close();
@@ -942,7 +657,7 @@ public final class LuceneRowStore
      */
     public void discard()
     {
-        markClosed();
+        writes.markClosed();
         try {
             searchers.close();
             writer.rollback();
@@ -950,18 +665,6 @@ public final class LuceneRowStore
         }
         catch (IOException e) {
             throw io("closing", e);
-        }
-    }
-
-    /** Waits for a statement being applied, then makes {@link #apply(Pending)} drop every later one. */
-    private void markClosed()
-    {
-        applyLock.lock();
-        try {
-            closed = true;
-        }
-        finally {
-            applyLock.unlock();
         }
     }
 
