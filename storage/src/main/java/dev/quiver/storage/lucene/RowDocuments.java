@@ -41,7 +41,8 @@ import java.util.List;
  */
 final class RowDocuments
 {
-    private final Path path;
+    /** The index directory (names the index in errors). */
+    private final Path indexPath;
     private final TableDefinition definition;
     private final List<int[]> uniquePositions = new ArrayList<>();
     /** Columns with an ordered term ({@code _ix<position>}): the first column of each plain, primary or unique index. */
@@ -57,7 +58,7 @@ final class RowDocuments
 
     RowDocuments(Path path, TableDefinition definition, VectorFields vectorFields)
     {
-        this.path = path;
+        this.indexPath = path;
         this.definition = definition;
         this.vectorFields = vectorFields;
         this.keyDocValues = new KeyDocValues(definition);
@@ -144,7 +145,7 @@ final class RowDocuments
     Row decode(long rowId, Document document)
     {
         BytesRef bytes = document.getBinaryValue(LuceneRowStore.ROW);
-        return ValueFormat.readRow(new BinaryReader(bytes.bytes, bytes.offset, bytes.length, "row " + rowId + " of table index " + path.getFileName()));
+        return ValueFormat.readRow(new BinaryReader(bytes.bytes, bytes.offset, bytes.length, "row " + rowId + " of table index " + indexPath.getFileName()));
     }
 
     /** A query over an ordered-term field that returns a superset of the conjunct's rows, or null. */
