@@ -483,6 +483,11 @@ public final class LuceneRowStore
     public void mergeToOneSegment()
     {
         try {
+            // a background merge still running would join the segments on its own, after the forced merge found
+            // nothing to do: let it finish, so the forced merge sees (and rebuilds) what it wrote
+            if (writer.getConfig().getMergeScheduler() instanceof org.apache.lucene.index.ConcurrentMergeScheduler background) {
+                background.sync();
+            }
             writer.forceMerge(1);
         }
         catch (IOException e) {

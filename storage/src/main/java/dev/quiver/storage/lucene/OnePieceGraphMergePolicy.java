@@ -68,13 +68,36 @@ final class OnePieceGraphMergePolicy
     {
         MergeSpecification found = super.findForcedMerges(segmentInfos, maxSegmentCount, segmentsToMerge, mergeContext);
         if (found == null) {
-            return null;
+            return maxSegmentCount == 1 ? rebuildJoined(segmentInfos, segmentsToMerge, mergeContext) : null;
         }
         MergeSpecification rebuilding = new MergeSpecification();
         for (OneMerge merge : found.merges) {
             rebuilding.add(new RebuildingMerge(merge));
         }
         return rebuilding;
+    }
+
+    /**
+     * A forced merge into one segment whose segments a background merge had already joined into one (it can finish
+     * while the refresh call starts, under load): the wrapped policy sees a merged index and does nothing, which would
+     * leave the joined graph and the segments' order. That segment is merged once more, alone, rebuilding its graph in
+     * row-id order; a segment a forced merge wrote (diagnostic {@code mergeMaxNumSegments}) or a flush wrote is left.
+     */
+    private static MergeSpecification rebuildJoined(SegmentInfos segmentInfos, Map<SegmentCommitInfo, Boolean> segmentsToMerge,
+            MergeContext mergeContext)
+    {
+        if (segmentInfos.size() != 1) {
+            return null;
+        }
+        SegmentCommitInfo only = segmentInfos.info(0);
+        Map<String, String> diagnostics = only.info.getDiagnostics();
+        boolean joinedInTheBackground = "merge".equals(diagnostics.get("source")) && !"1".equals(diagnostics.get("mergeMaxNumSegments"));
+        if (!joinedInTheBackground || !segmentsToMerge.containsKey(only) || mergeContext.getMergingSegments().contains(only)) {
+            return null;
+        }
+        MergeSpecification rebuild = new MergeSpecification();
+        rebuild.add(new RebuildingMerge(new OneMerge(java.util.List.of(only))));
+        return rebuild;
     }
 
     /** A forced merge: as the wrapped policy's, each reader's graphs hidden. */

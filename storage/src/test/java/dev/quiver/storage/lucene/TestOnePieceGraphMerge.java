@@ -194,6 +194,55 @@ class TestOnePieceGraphMerge
         }
     }
 
+    @Test
+    void testForcedMergeRebuildsASegmentABackgroundMergeJoined()
+            throws IOException
+    {
+        // a background merge that finishes as the refresh call starts leaves one joined segment out of row-id order:
+        // the forced merge must still rebuild it (the wrapped policy alone sees a merged index and does nothing)
+        Path path = Files.createTempDirectory(referenceDirectory, "joined");
+        LogDocMergePolicy background = new LogDocMergePolicy();
+        background.setMergeFactor(2);
+        background.setMinMergeDocs(1);
+        try (Directory directory = FSDirectory.open(path);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
+                        .setMergeScheduler(new SerialMergeScheduler())
+                        .setMergePolicy(new OnePieceGraphMergePolicy(background)))) {
+            for (long[] segment : new long[][] {{5, 6, 7}, {1, 2, 3}}) {
+                for (long rowId : segment) {
+                    Document document = new Document();
+                    document.add(new NumericDocValuesField(LuceneRowStore.ROW_ID_DOC_VALUE, rowId));
+                    writer.addDocument(document);
+                }
+                writer.flush();
+            }
+            writer.maybeMerge();
+            try (DirectoryReader joined = DirectoryReader.open(writer)) {
+                assertThat(joined.leaves()).hasSize(1);
+                assertThat(rowIds(joined.leaves().get(0).reader())).as("joined by the background merge").containsExactly(5L, 6L, 7L, 1L, 2L, 3L);
+            }
+            writer.forceMerge(1);
+            try (DirectoryReader rebuilt = DirectoryReader.open(writer)) {
+                assertThat(rebuilt.leaves()).hasSize(1);
+                assertThat(rowIds(rebuilt.leaves().get(0).reader())).containsExactly(1L, 2L, 3L, 5L, 6L, 7L);
+                assertThat(((org.apache.lucene.index.SegmentReader) rebuilt.leaves().get(0).reader()).getSegmentInfo().info.getDiagnostics())
+                        .containsEntry("mergeMaxNumSegments", "1");
+            }
+            // a segment a forced merge wrote is not merged again
+            String name = segmentName(writer);
+            writer.forceMerge(1);
+            assertThat(segmentName(writer)).isEqualTo(name);
+        }
+    }
+
+    private static String segmentName(IndexWriter writer)
+            throws IOException
+    {
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            return ((org.apache.lucene.index.SegmentReader) reader.leaves().get(0).reader()).getSegmentName();
+        }
+    }
+
     private static List<Long> rowIds(LeafReader leaf)
             throws IOException
     {
