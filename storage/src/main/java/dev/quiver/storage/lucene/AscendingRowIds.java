@@ -2,8 +2,6 @@ package dev.quiver.storage.lucene;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
 
 import java.io.IOException;
 import java.util.Map;
@@ -11,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which of a table's segments hold their documents in row-id order (a document without a row id counting as the
- * largest), as a forced merge leaves them ({@link OnePieceGraphMergePolicy#rowIdOrder}); a flushed segment usually
- * does not, since an update re-adds an old row id after newer ones. Document order is fixed when a segment is written,
+ * largest, {@link OnePieceGraphMergePolicy#rowIdKeys}), as a forced merge leaves them
+ * ({@link OnePieceGraphMergePolicy#rowIdOrder}); a flushed segment usually does not, since an update re-adds an old
+ * row id after newer ones. Document order is fixed when a segment is written,
  * so the answer is kept per segment core (deletions do not change it) and dropped when the core closes.
  *
  * <p>What it is for: in such a segment a collector that breaks score ties by the smaller row id knows that every later
@@ -35,7 +34,7 @@ final class AscendingRowIds
         if (known != null) {
             return known;
         }
-        boolean ascending = scan(segment);
+        boolean ascending = OnePieceGraphMergePolicy.rising(OnePieceGraphMergePolicy.rowIdKeys(segment));
         if (cores.putIfAbsent(core.getKey(), ascending) == null) {
             core.addClosedListener(cores::remove);
         }
@@ -46,29 +45,5 @@ final class AscendingRowIds
     int known()
     {
         return cores.size();
-    }
-
-    private static boolean scan(LeafReader segment)
-            throws IOException
-    {
-        NumericDocValues rowIds = segment.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
-        if (rowIds == null) {
-            return true;
-        }
-        long previous = Long.MIN_VALUE;
-        int expected = 0;
-        for (int doc = rowIds.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = rowIds.nextDoc()) {
-            if (doc != expected) {
-                // documents before this one have no row id: they count as the largest
-                return false;
-            }
-            long rowId = rowIds.longValue();
-            if (rowId < previous) {
-                return false;
-            }
-            previous = rowId;
-            expected++;
-        }
-        return true;
     }
 }

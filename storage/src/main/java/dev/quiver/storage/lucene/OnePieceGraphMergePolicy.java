@@ -7,6 +7,7 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FilterCodecReader;
 import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentCommitInfo;
@@ -125,6 +126,32 @@ final class OnePieceGraphMergePolicy
         }
     }
 
+    /** Each document's row id by document number, {@code Long.MAX_VALUE} for a document without one. */
+    static long[] rowIdKeys(LeafReader segment)
+            throws IOException
+    {
+        long[] keys = new long[segment.maxDoc()];
+        Arrays.fill(keys, Long.MAX_VALUE);
+        NumericDocValues rowIds = segment.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
+        if (rowIds != null) {
+            for (int doc = rowIds.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = rowIds.nextDoc()) {
+                keys[doc] = rowIds.longValue();
+            }
+        }
+        return keys;
+    }
+
+    /** True when the keys never fall. */
+    static boolean rising(long[] keys)
+    {
+        for (int doc = 1; doc < keys.length; doc++) {
+            if (keys[doc - 1] > keys[doc]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The documents of {@code reader} ordered by row id ({@link LuceneRowStore#ROW_ID_DOC_VALUE}), documents without one
      * last, ties (none in a table: a row id has one live document) by document number; {@code null} when the documents
@@ -134,19 +161,8 @@ final class OnePieceGraphMergePolicy
             throws IOException
     {
         int maxDoc = reader.maxDoc();
-        long[] keys = new long[maxDoc];
-        Arrays.fill(keys, Long.MAX_VALUE);
-        NumericDocValues rowIds = reader.getNumericDocValues(LuceneRowStore.ROW_ID_DOC_VALUE);
-        if (rowIds != null) {
-            for (int doc = rowIds.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = rowIds.nextDoc()) {
-                keys[doc] = rowIds.longValue();
-            }
-        }
-        boolean sorted = true;
-        for (int doc = 1; doc < maxDoc && sorted; doc++) {
-            sorted = keys[doc - 1] <= keys[doc];
-        }
-        if (sorted) {
+        long[] keys = rowIdKeys(reader);
+        if (rising(keys)) {
             return null;
         }
         int[] newToOld = new int[maxDoc];
