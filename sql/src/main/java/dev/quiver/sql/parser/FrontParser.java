@@ -3,7 +3,6 @@ package dev.quiver.sql.parser;
 import dev.quiver.sql.parser.Token.TokenType;
 import dev.quiver.sql.tree.Expression;
 import dev.quiver.sql.tree.SetAssignment;
-import dev.quiver.sql.tree.ShowFilter;
 import dev.quiver.sql.tree.Statement;
 import dev.quiver.sql.tree.VariableScope;
 
@@ -19,6 +18,7 @@ import java.util.Set;
  * families answered with ER_NOT_SUPPORTED_YET without parsing. Anything else goes to JSqlParser.
  */
 final class FrontParser
+        extends TokenCursor
 {
     /** Families that are not supported yet and that JSqlParser cannot parse reliably (GRANT ... TO 'u'@'%'). */
     private static final Set<String> UNSUPPORTED_FAMILIES = Set.of(
@@ -27,16 +27,9 @@ final class FrontParser
             "CHECK", "CACHE", "RESET", "PURGE", "CHANGE", "HELP", "SHUTDOWN", "RESTART", "IMPORT", "CLONE", "FORK");
     private static final Set<String> USER_STATEMENT_OBJECTS = Set.of("USER", "ROLE");
 
-    private final String original;
-    private final String cleaned;
-    private final List<Token> tokens;
-    private int position;
-
     private FrontParser(String original, String cleaned)
     {
-        this.original = original;
-        this.cleaned = cleaned;
-        this.tokens = SqlLexer.tokenize(cleaned);
+        super(original, cleaned, SqlLexer.tokenize(cleaned), 0);
     }
 
     /** The statement when the front step handles it, or empty to hand it to JSqlParser. */
@@ -356,17 +349,7 @@ final class FrontParser
 
     private Statement showWithFilter(Statement.ShowTarget target, VariableScope scope)
     {
-        Optional<ShowFilter> filter = Optional.empty();
-        if (acceptWord("LIKE")) {
-            filter = Optional.of(new ShowFilter.Like(expect(TokenType.STRING).value()));
-        }
-        else if (peek().isWord("WHERE")) {
-            Token where = next();
-            filter = Optional.of(new ShowFilter.Where(JSqlParsing.parseExpression(cleaned, original, where.end(), cleaned.length())));
-            position = tokens.size() - 1;
-        }
-        expectEnd();
-        return new Statement.Show(target, scope, filter);
+        return new Statement.Show(target, scope, showFilter());
     }
 
     private Statement set()
@@ -531,106 +514,5 @@ final class FrontParser
         int start = tokens.get(first).start();
         int end = tokens.get(position - 1).end();
         return Optional.of(JSqlParsing.parseExpression(cleaned, original, start, end));
-    }
-
-    private String identifier()
-    {
-        Token token = next();
-        if (!token.isIdentifier()) {
-            throw ParseErrors.at(original, token.start());
-        }
-        return token.value();
-    }
-
-    /** A character set or collation name: a word, a quoted identifier or a string. */
-    private String name()
-    {
-        Token token = next();
-        if (!token.isIdentifier() && token.type() != TokenType.STRING) {
-            throw ParseErrors.at(original, token.start());
-        }
-        return token.value();
-    }
-
-    private long number()
-    {
-        Token token = expect(TokenType.NUMBER);
-        try {
-            return Long.parseLong(token.text());
-        }
-        catch (NumberFormatException ex) {
-            throw ParseErrors.at(original, token.start());
-        }
-    }
-
-    private Token peek()
-    {
-        return tokens.get(position);
-    }
-
-    private Token peek(int ahead)
-    {
-        return tokens.get(Math.min(position + ahead, tokens.size() - 1));
-    }
-
-    private Token next()
-    {
-        Token result = tokens.get(position);
-        if (position < tokens.size() - 1) {
-            position++;
-        }
-        return result;
-    }
-
-    private boolean acceptWord(String word)
-    {
-        if (peek().isWord(word)) {
-            next();
-            return true;
-        }
-        return false;
-    }
-
-    private boolean acceptSymbol(String symbol)
-    {
-        if (peek().isSymbol(symbol)) {
-            next();
-            return true;
-        }
-        return false;
-    }
-
-    private void expectWord(String word)
-    {
-        if (!acceptWord(word)) {
-            throw errorHere();
-        }
-    }
-
-    private void expectSymbol(String symbol)
-    {
-        if (!acceptSymbol(symbol)) {
-            throw errorHere();
-        }
-    }
-
-    private Token expect(TokenType type)
-    {
-        if (peek().type() != type) {
-            throw errorHere();
-        }
-        return next();
-    }
-
-    private void expectEnd()
-    {
-        if (peek().type() != TokenType.END) {
-            throw errorHere();
-        }
-    }
-
-    private RuntimeException errorHere()
-    {
-        return ParseErrors.at(original, peek().start());
     }
 }

@@ -45,7 +45,7 @@ final class TableShowParser
             if (acceptWord("FROM") || acceptWord("IN")) {
                 database = Optional.of(identifier());
             }
-            return Optional.of(new Statement.ShowTables(database, full, filter()));
+            return Optional.of(new Statement.ShowTables(database, full, showFilter()));
         }
         if (!full && peek().isWord("TABLE") && peek(1).isWord("STATUS")) {
             next();
@@ -54,15 +54,15 @@ final class TableShowParser
             if (acceptWord("FROM") || acceptWord("IN")) {
                 database = Optional.of(identifier());
             }
-            return Optional.of(new Statement.ShowTableStatus(database, filter()));
+            return Optional.of(new Statement.ShowTableStatus(database, showFilter()));
         }
         if (acceptWord("COLUMNS") || acceptWord("FIELDS")) {
             TableName table = fromTable();
-            return Optional.of(new Statement.ShowTable(table, Statement.ShowTableTarget.COLUMNS, full, filter()));
+            return Optional.of(new Statement.ShowTable(table, Statement.ShowTableTarget.COLUMNS, full, showFilter()));
         }
         if (!full && (acceptWord("INDEX") || acceptWord("INDEXES") || acceptWord("KEYS"))) {
             TableName table = fromTable();
-            return Optional.of(new Statement.ShowTable(table, Statement.ShowTableTarget.INDEX, false, filter()));
+            return Optional.of(new Statement.ShowTable(table, Statement.ShowTableTarget.INDEX, false, showFilter()));
         }
         if (!full && peek().isWord("CREATE") && peek(1).isWord("TABLE")) {
             next();
@@ -85,20 +85,5 @@ final class TableShowParser
             table = new TableName(Optional.of(identifier()), table.name());
         }
         return table;
-    }
-
-    private Optional<ShowFilter> filter()
-    {
-        Optional<ShowFilter> filter = Optional.empty();
-        if (acceptWord("LIKE")) {
-            filter = Optional.of(new ShowFilter.Like(expect(TokenType.STRING).value()));
-        }
-        else if (peek().isWord("WHERE")) {
-            Token where = next();
-            filter = Optional.of(new ShowFilter.Where(JSqlParsing.parseExpression(cleaned, original, where.end(), cleaned.length())));
-            position = tokens.size() - 1;
-        }
-        expectEnd();
-        return filter;
     }
 }

@@ -1,6 +1,7 @@
 package dev.quiver.sql.parser;
 
 import dev.quiver.sql.parser.Token.TokenType;
+import dev.quiver.sql.tree.ShowFilter;
 import dev.quiver.sql.tree.TableName;
 
 import java.util.List;
@@ -31,6 +32,7 @@ abstract class TokenCursor
         return token.value();
     }
 
+    /** A character set or collation name: a word, a quoted identifier or a string. */
     String name()
     {
         Token token = next();
@@ -130,5 +132,21 @@ abstract class TokenCursor
             return new TableName(Optional.of(first), identifier());
         }
         return new TableName(Optional.empty(), first);
+    }
+
+    /** A SHOW statement's optional {@code LIKE 'pattern'} or {@code WHERE expression}, then the end. */
+    Optional<ShowFilter> showFilter()
+    {
+        Optional<ShowFilter> filter = Optional.empty();
+        if (acceptWord("LIKE")) {
+            filter = Optional.of(new ShowFilter.Like(expect(TokenType.STRING).value()));
+        }
+        else if (peek().isWord("WHERE")) {
+            Token where = next();
+            filter = Optional.of(new ShowFilter.Where(JSqlParsing.parseExpression(cleaned, original, where.end(), cleaned.length())));
+            position = tokens.size() - 1;
+        }
+        expectEnd();
+        return filter;
     }
 }
